@@ -1,0 +1,2 @@
+/** XChart figures rendered headless to PNG. */
+package org.convergence4j.plot;

@@ -1,0 +1,2 @@
+/** Writers of results: CSV and JSON files, written atomically. */
+package org.convergence4j.report;
