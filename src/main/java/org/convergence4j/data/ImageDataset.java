@@ -1,0 +1,73 @@
+package org.convergence4j.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Labelled 28×28 grey images held in memory once, already normalized as the seminar's
+ * {@code transforms.Normalize}: x = (pixel/255 − {@value #MEAN}) / {@value #STD}.
+ *
+ * @param features [n, rows·cols] float32, normalized pixels in row-major image order
+ * @param labels [n, 10] float32 one-hot class labels
+ */
+public record ImageDataset(INDArray features, INDArray labels) {
+
+    /** MNIST training-set mean of pixel/255, as in the seminar. */
+    public static final double MEAN = 0.1307;
+    /** MNIST training-set standard deviation of pixel/255, as in the seminar. */
+    public static final double STD = 0.3081;
+    /** Number of classes. */
+    public static final int CLASSES = 10;
+
+    /** Validates that features and labels describe the same examples. */
+    public ImageDataset {
+        if (features.rows() != labels.rows()) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows but labels "
+                    + labels.rows());
+        }
+    }
+
+    /**
+     * Reads an image file and its label file and normalizes the pixels.
+     *
+     * @throws IdxFormatException if a file is malformed or the two counts disagree (naming both files)
+     */
+    public static ImageDataset read(Path imagesFile, Path labelsFile) throws IOException {
+        IdxReader.Images images = IdxReader.readImages(imagesFile);
+        byte[] classes = IdxReader.readLabels(labelsFile);
+        if (images.count() != classes.length) {
+            throw new IdxFormatException(imagesFile, "holds " + images.count() + " images but " + labelsFile
+                    + " holds " + classes.length + " labels");
+        }
+        byte[] pixels = images.pixels();
+        float[] x = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            x[i] = (float) (((pixels[i] & 0xff) / 255.0 - MEAN) / STD);
+        }
+        float[] y = new float[classes.length * CLASSES];
+        for (int i = 0; i < classes.length; i++) {
+            y[i * CLASSES + classes[i]] = 1f;
+        }
+        return new ImageDataset(
+                Nd4j.create(x, new long[] {images.count(), images.pixelsPerImage()}, DataType.FLOAT),
+                Nd4j.create(y, new long[] {classes.length, CLASSES}, DataType.FLOAT));
+    }
+
+    /** Number of examples. */
+    public int size() {
+        return (int) features.rows();
+    }
+
+    /** The first {@code n} examples (a view; MNIST's file order is not sorted by class). */
+    public ImageDataset head(int n) {
+        if (n <= 0 || n > size()) {
+            throw new IllegalArgumentException("subset size " + n + " must be in 1.." + size());
+        }
+        return new ImageDataset(features.get(NDArrayIndex.interval(0, n)),
+                labels.get(NDArrayIndex.interval(0, n)));
+    }
+}

@@ -1,0 +1,82 @@
+package org.convergence4j.models;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The seminar's {@code TestNetwork}: a small convolutional trunk followed by a {@link Head}.
+ * <pre>
+ *   input [n, 784] → 1×28×28
+ *   Conv2d(1→2, 3×3, pad 1) → MaxPool 2 → ReLU        → 2×14×14
+ *   Conv2d(2→4, 3×3, pad 1) → MaxPool 2 → ReLU        → 4×7×7 = 196 features (flattened c, h, w)
+ *   head: 196 → 128 → 128 → 10, softmax, negative log-likelihood
+ * </pre>
+ * The ReLU is applied inside each convolution, before pooling: since ReLU is monotone
+ * non-decreasing, relu(maxpool(x)) = maxpool(relu(x)) elementwise, so the function and its
+ * gradient equal the seminar's order while one layer per stage is saved. Trained with
+ * Adam(lr) (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, PyTorch's defaults).
+ */
+public final class TestNetwork {
+
+    /** Input image side in pixels. */
+    public static final int SIDE = 28;
+    /** Features entering the head: 4 channels × 7 × 7. */
+    public static final int FEATURES = 4 * 7 * 7;
+    /** Width of the two hidden layers of every head. */
+    public static final int HIDDEN = 128;
+    /** Number of classes. */
+    public static final int CLASSES = 10;
+
+    private TestNetwork() {
+    }
+
+    /**
+     * Builds and initializes the network.
+     *
+     * @param head the head (a row of {@link Heads})
+     * @param seed seed of the parameter initialization
+     * @param learningRate Adam's learning rate (the seminar uses 0.001)
+     * @param weightInit initialization of every weight matrix; biases start at 0
+     */
+    public static MultiLayerNetwork build(Head head, long seed, double learningRate, IWeightInit weightInit) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(weightInit)
+                .biasInit(0)
+                .list()
+                .layer(conv(1, 2))
+                .layer(maxPool())
+                .layer(conv(2, 4))
+                .layer(maxPool());
+        int[] sizes = {FEATURES, HIDDEN, HIDDEN};
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            for (Layer layer : head.hidden().layers(sizes[i], sizes[i + 1])) {
+                list.layer(layer);
+            }
+        }
+        for (Layer layer : head.output().layers(HIDDEN, CLASSES)) {
+            list.layer(layer);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(
+                list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build());
+        net.init();
+        return net;
+    }
+
+    private static ConvolutionLayer conv(int nIn, int nOut) {
+        return new ConvolutionLayer.Builder(3, 3).nIn(nIn).nOut(nOut).padding(1, 1).stride(1, 1)
+                .activation(Activation.RELU).build();
+    }
+
+    private static SubsamplingLayer maxPool() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+}

@@ -1,0 +1,27 @@
+package org.convergence4j.sections;
+
+import picocli.CommandLine;
+
+/**
+ * Runs a section's command: usage errors (unknown option, bad value) print one line and exit
+ * with code 2; failures while running print the cause without a stack trace and exit with 1.
+ */
+final class Cli {
+
+    private Cli() {
+    }
+
+    /** Parses {@code args}, runs {@code command}, and exits the JVM with its code. */
+    static void exit(Object command, String... args) {
+        CommandLine commandLine = new CommandLine(command)
+                .setParameterExceptionHandler((e, a) -> {
+                    e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
+                    return CommandLine.ExitCode.USAGE;
+                })
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    cl.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    return CommandLine.ExitCode.SOFTWARE;
+                });
+        System.exit(commandLine.execute(args));
+    }
+}

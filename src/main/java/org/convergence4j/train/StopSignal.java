@@ -1,0 +1,55 @@
+package org.convergence4j.train;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A cooperative request to stop training after the current mini-batch, as the seminar's helper
+ * tolerates a keyboard interrupt and keeps what was completed. It is raised by Ctrl-C (when
+ * created by {@link #onCtrlC()}), by {@link #request()}, or by interrupting the training thread.
+ */
+public final class StopSignal {
+
+    /** How long Ctrl-C waits for the current batch to finish and results to be written. */
+    private static final long GRACE_SECONDS = 120;
+
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    /** A signal raised only by {@link #request()} or a thread interrupt. */
+    public StopSignal() {
+    }
+
+    /**
+     * A signal that Ctrl-C raises. The JVM's shutdown then waits (up to two minutes) until the
+     * program calls {@link #finished()}, so completed epochs can be written before exit.
+     */
+    public static StopSignal onCtrlC() {
+        StopSignal signal = new StopSignal();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            signal.request();
+            try {
+                signal.finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "convergence4j-stop"));
+        return signal;
+    }
+
+    /** Asks training to stop after the current mini-batch. */
+    public void request() {
+        requested.set(true);
+    }
+
+    /** True once a stop was requested or the calling thread was interrupted. */
+    public boolean isRequested() {
+        return requested.get() || Thread.currentThread().isInterrupted();
+    }
+
+    /** Tells a pending Ctrl-C that the program has saved its work and may exit. */
+    public void finished() {
+        finished.countDown();
+    }
+}
