@@ -13,6 +13,11 @@ final class Cli {
 
     /** Parses {@code args}, runs {@code command}, and exits the JVM with its code. */
     static void exit(Object command, String... args) {
+        System.exit(run(command, args));
+    }
+
+    /** Parses {@code args} and runs {@code command}; returns 0, 1 (failure) or 2 (usage error). */
+    static int run(Object command, String... args) {
         CommandLine commandLine = new CommandLine(command)
                 .setParameterExceptionHandler((e, a) -> {
                     e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
@@ -22,6 +27,6 @@ final class Cli {
                     cl.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     return CommandLine.ExitCode.SOFTWARE;
                 });
-        System.exit(commandLine.execute(args));
+        return commandLine.execute(args);
     }
 }

@@ -1,0 +1,99 @@
+package org.convergence4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdxReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] pixels(int n) {
+        byte[] p = new byte[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = (byte) (i * 37);
+        }
+        return p;
+    }
+
+    @ParameterizedTest(name = "gzip={0}")
+    @ValueSource(booleans = {false, true})
+    void readsBackWhatWasWritten(boolean gzip) throws IOException {
+        byte[] pixels = pixels(3 * 2 * 4);
+        Path file = IdxFiles.images(dir.resolve("img"), IdxReader.IMAGES_MAGIC, 3, 2, 4, pixels, gzip);
+
+        IdxReader.Images images = IdxReader.readImages(file);
+
+        assertEquals(3, images.count());
+        assertEquals(2, images.rows());
+        assertEquals(4, images.cols());
+        assertArrayEquals(pixels, images.pixels());
+    }
+
+    @Test
+    void readsLabels() throws IOException {
+        byte[] labels = {0, 9, 3};
+        assertArrayEquals(labels, IdxReader.readLabels(IdxFiles.labels(dir.resolve("lbl"), 3, labels)));
+    }
+
+    @Test
+    void wrongMagicIsNamed() throws IOException {
+        Path file = IdxFiles.labels(dir.resolve("labels-given-as-images"), 2, new byte[] {1, 2});
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("magic number is 2049, expected 2051"), e.getMessage());
+    }
+
+    @Test
+    void truncatedDataIsRefused() throws IOException {
+        Path file = IdxFiles.images(dir.resolve("short"), IdxReader.IMAGES_MAGIC, 3, 2, 4, pixels(23), false);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("24"), e.getMessage());
+    }
+
+    @Test
+    void trailingBytesAreRefused() throws IOException {
+        Path file = IdxFiles.images(dir.resolve("long"), IdxReader.IMAGES_MAGIC, 3, 2, 4, pixels(25), false);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("trailing bytes"), e.getMessage());
+    }
+
+    @Test
+    void truncatedHeaderIsRefused() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("header"), false, IdxReader.IMAGES_MAGIC, new int[] {3}, new byte[0]);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("truncated header"), e.getMessage());
+    }
+
+    @Test
+    void labelOutsideTheTenClassesIsRefused() throws IOException {
+        Path file = IdxFiles.labels(dir.resolve("lbl"), 2, new byte[] {3, 12});
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertTrue(e.getMessage().contains("label 1 is 12"), e.getMessage());
+    }
+
+    @Test
+    void imageAndLabelCountsMustAgree() throws IOException {
+        Path images = IdxFiles.images(dir.resolve("img"), IdxReader.IMAGES_MAGIC, 3, 2, 2, pixels(12), false);
+        Path labels = IdxFiles.labels(dir.resolve("lbl"), 2, new byte[] {1, 2});
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.read(images, labels));
+        assertTrue(e.getMessage().contains("3 images") && e.getMessage().contains("2 labels"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path file = dir.resolve("train-images-idx3-ubyte");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+}

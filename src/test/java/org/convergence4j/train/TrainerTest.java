@@ -1,0 +1,66 @@
+package org.convergence4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.convergence4j.data.ImageDataset;
+import org.convergence4j.data.Mnist;
+import org.convergence4j.data.MnistFixture;
+import org.convergence4j.models.Heads;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    /** 2 000 training examples in batches of 16: 125 Adam steps, enough for a small conv net. */
+    private static final RunConfig SMALL = new RunConfig(1, 3, 1e-3, 16);
+
+    private static HeadRun.Result run(RunConfig config, Trainer trainer) {
+        Mnist mnist = MnistFixture.mnist();
+        ImageDataset train = mnist.train().head(2_000);
+        ImageDataset test = mnist.test().head(2_000);
+        return HeadRun.run(Heads.BASELINE, WeightInit.XAVIER.getWeightInitFunction(), train, test, config, trainer);
+    }
+
+    private static List<List<Double>> withoutTimes(TrainingHistory h) {
+        return h.epochs().stream()
+                .map(m -> List.of((double) m.epoch(), m.trainLoss(), m.testLoss(), m.trainAccuracy(), m.testAccuracy()))
+                .toList();
+    }
+
+    @Test
+    void oneEpochOnTwoThousandExamplesLearns() {
+        TrainingHistory history = run(SMALL, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
+
+        assertEquals(1, history.epochs().size());
+        assertTrue(history.last().testAccuracy() > 0.80, "test accuracy " + history.last().testAccuracy());
+    }
+
+    @Test
+    void equalSeedsGiveIdenticalHistories() {
+        RunConfig twoEpochs = SMALL.withEpochs(2);
+        TrainingHistory a = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
+        TrainingHistory b = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
+
+        assertEquals(withoutTimes(a), withoutTimes(b));
+    }
+
+    @Test
+    void aStopRequestKeepsOnlyCompletedEpochs() {
+        StopSignal stop = new StopSignal();
+        TrainingProgress stopInSecondEpoch = new TrainingProgress() {
+            @Override
+            public void epochStarted(int epoch, int epochs, int batches) {
+                if (epoch == 2) {
+                    stop.request();
+                }
+            }
+        };
+
+        TrainingHistory history = run(SMALL.withEpochs(3), new Trainer(stopInSecondEpoch, stop)).history();
+
+        assertTrue(history.stoppedEarly());
+        assertEquals(1, history.epochs().size());
+    }
+}
