@@ -1,5 +1,6 @@
 package org.convergence4j.models;
 
+import org.convergence4j.init.VarianceScaling;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -33,6 +34,15 @@ public final class TestNetwork {
     public static final int HIDDEN = 128;
     /** Number of classes. */
     public static final int CLASSES = 10;
+
+    /**
+     * PyTorch's default for {@code nn.Linear} and {@code nn.Conv2d}, which the seminar's TestNetwork
+     * runs with: {@code kaiming_uniform_(a=√5)}, i.e. W ~ U(−1/√fanIn, 1/√fanIn), Var(W) = 1/(3·fanIn)
+     * (fanIn = nIn·kH·kW for a convolution, as in DL4J). PyTorch also draws the biases from that
+     * uniform; here they start at 0.
+     */
+    public static final IWeightInit PYTORCH_DEFAULT =
+            new VarianceScaling(VarianceScaling.Distribution.UNIFORM, VarianceScaling.FanMode.IN, 1.0 / 3);
 
     private TestNetwork() {
     }

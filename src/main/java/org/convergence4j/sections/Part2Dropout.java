@@ -1,11 +1,13 @@
 package org.convergence4j.sections;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
+import org.convergence4j.models.TestNetwork;
 import org.convergence4j.plot.TrainingCurves;
 import org.convergence4j.report.HistoryCsv;
 import org.convergence4j.train.ConsoleProgress;
@@ -13,7 +15,6 @@ import org.convergence4j.train.HeadRun;
 import org.convergence4j.train.RunConfig;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.train.Trainer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +51,9 @@ public final class Part2Dropout implements Callable<Integer> {
             RunConfig config = RunConfig.seminar(options.seed).withEpochs(options.epochs);
             Head head = Heads.BASELINE;
             Trainer trainer = new Trainer(new ConsoleProgress(head.name(), System.out), stop);
-            HeadRun.Result result = HeadRun.run(head, WeightInit.XAVIER.getWeightInitFunction(), mnist.train(),
+            HeadRun.Result result = HeadRun.run(head, TestNetwork.PYTORCH_DEFAULT, mnist.train(),
                     mnist.test(), config, trainer);
-            String stem = head.name().toLowerCase(java.util.Locale.ROOT);
+            String stem = head.name().toLowerCase(Locale.ROOT);
             HistoryCsv.write(dir.resolve(stem + ".csv"), result.history());
             if (!result.history().epochs().isEmpty()) {
                 TrainingCurves.save(dir.resolve(stem + ".png"), head.name(), result.history().epochs());

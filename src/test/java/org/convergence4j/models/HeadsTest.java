@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.NoSuchElementException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +20,7 @@ class HeadsTest {
 
     @Test
     void baselineHasTheParametersOfItsLayers() {
-        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, WeightInit.XAVIER.getWeightInitFunction());
+        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         long trunk = affine(1 * 3 * 3, 2) + affine(2 * 3 * 3, 4);
         long head = affine(196, 128) + affine(128, 128) + affine(128, 10);
         assertEquals(trunk + head, net.numParams());
@@ -29,7 +28,7 @@ class HeadsTest {
 
     @Test
     void outputIsADistributionOverTenClasses() {
-        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, WeightInit.XAVIER.getWeightInitFunction());
+        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         INDArray p = net.output(Nd4j.rand(5, 784), false);
         assertEquals(5, p.rows());
         assertEquals(10, p.columns());
