@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -31,15 +34,19 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * What every {@link CustomSameDiffLayer} must satisfy. A layer's test extends this class and supplies
  * {@link #layer(int)}; the contract then checks, for that layer inside small {@link MultiLayerNetwork}s:
  * backprop gradients against central differences (double precision, after a dense and after a convolution layer),
- * JSON and {@link ModelSerializer} round trips, output shape inference, and deterministic inference.
+ * JSON and {@link ModelSerializer} round trips, output shape inference (also after a convolution layer),
+ * deterministic inference, and training with DL4J's workspaces.
  */
 public abstract class CustomLayerContract {
 
-    /** Gradient check limits: double-precision central differences agree with exact gradients far below 1e-6. */
-    static final double FINITE_DIFFERENCE_STEP = 1e-6;
-    static final double MAX_RELATIVE_ERROR = 1e-6;
-    /** Below this absolute difference a mismatch is rounding noise (e.g. numerical 1e-12 vs exact 0), not a bug. */
-    static final double MIN_ABSOLUTE_ERROR = 1e-9;
+    /** Central differences with step h have truncation error O(h²) ≈ 1e-12, far below the relative limit. */
+    private static final double FINITE_DIFFERENCE_STEP = 1e-6;
+    private static final double MAX_RELATIVE_ERROR = 1e-6;
+    /**
+     * Central differences also carry rounding error ≈ u·|L|/h ≈ 1e-16 · 1 / 1e-6 = 1e-10 for a loss of order 1, which
+     * dominates the relative error of tiny gradients; absolute differences below ten times that are noise.
+     */
+    private static final double MIN_ABSOLUTE_ERROR = 1e-9;
 
     private static final long SEED = 12345;
     private static final int BATCH = 4;
@@ -126,16 +133,34 @@ public abstract class CustomLayerContract {
         assertIdentical(net.output(x, false), net.output(x, false));
     }
 
+    /** Repeated fitting reuses DL4J's workspaces; on one fixed batch, Adam must lower the loss. */
+    @Test
+    void fittingLowersTheLossOnAFixedBatch() {
+        MultiLayerNetwork net = network(new Adam(0.01), DataType.FLOAT, InputType.feedForward(FEATURES),
+                layer(FEATURES));
+        DataSet batch = new DataSet(randomInput(DataType.FLOAT, BATCH, FEATURES), oneHotLabels(DataType.FLOAT, BATCH));
+        double before = net.score(batch);
+        for (int i = 0; i < 20; i++) {
+            net.fit(batch);
+        }
+        assertTrue(net.score(batch) < before, () -> "loss rose from " + before + " to " + net.score(batch));
+    }
+
     /**
      * A network {@code layers → softmax output layer} on the given input type, with no updater (gradient checks
      * require it) and the contract's seed.
      */
     static MultiLayerNetwork network(DataType dataType, InputType inputType,
                                      org.deeplearning4j.nn.conf.layers.Layer... layers) {
+        return network(new NoOp(), dataType, inputType, layers);
+    }
+
+    private static MultiLayerNetwork network(IUpdater updater, DataType dataType, InputType inputType,
+                                             org.deeplearning4j.nn.conf.layers.Layer... layers) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(SEED)
                 .dataType(dataType)
-                .updater(new NoOp())
+                .updater(updater)
                 .list();
         for (org.deeplearning4j.nn.conf.layers.Layer layer : layers) {
             list.layer(layer);
@@ -150,17 +175,13 @@ public abstract class CustomLayerContract {
     }
 
     /**
-     * Runs {@link GradientCheckUtil} on {@code net} with random one-hot labels and fails if any parameter's
+     * Runs {@link GradientCheckUtil} on {@code net} with {@link #oneHotLabels} and fails if any parameter's
      * backprop gradient differs from the central difference by more than the contract's limits. The RNG is
      * re-seeded before every forward pass so that random layers (DropConnect) draw the same mask in each.
      */
     static void assertGradientsCorrect(MultiLayerNetwork net, INDArray input) {
-        INDArray labels = Nd4j.zeros(DataType.DOUBLE, input.size(0), CLASSES);
-        for (int i = 0; i < input.size(0); i++) {
-            labels.putScalar(i, i % CLASSES, 1.0);
-        }
         boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                .net(net).input(input).labels(labels)
+                .net(net).input(input).labels(oneHotLabels(DataType.DOUBLE, input.size(0)))
                 .epsilon(FINITE_DIFFERENCE_STEP).maxRelError(MAX_RELATIVE_ERROR).minAbsoluteError(MIN_ABSOLUTE_ERROR)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY)
                 .callEachIter(n -> Nd4j.getRandom().setSeed(SEED)));
@@ -179,6 +200,16 @@ public abstract class CustomLayerContract {
         }
     }
 
+    /** Labels cycling through the classes, so that every batch has several. */
+    static INDArray oneHotLabels(DataType dataType, long batch) {
+        INDArray labels = Nd4j.zeros(dataType, batch, CLASSES);
+        for (int i = 0; i < batch; i++) {
+            labels.putScalar(i, i % CLASSES, 1.0);
+        }
+        return labels;
+    }
+
+    /** Standard normal values, reproducible: re-seeds ND4J's global RNG first. */
     static INDArray randomInput(DataType dataType, long... shape) {
         Nd4j.getRandom().setSeed(SEED);
         return Nd4j.randn(dataType, shape);

@@ -2,6 +2,7 @@ package org.convergence4j.layers;
 
 import static org.convergence4j.layers.CustomLayerContract.assertIdentical;
 import static org.convergence4j.layers.CustomLayerContract.network;
+import static org.convergence4j.layers.CustomLayerContract.oneHotLabels;
 import static org.convergence4j.layers.CustomLayerContract.randomInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +75,7 @@ class CustomSameDiffLayerTest {
     private static Gradient gradient(MultiLayerNetwork net) {
         INDArray x = randomInput(DataType.DOUBLE, 4, FEATURES);
         net.setInput(x);
-        net.setLabels(Nd4j.eye(4).getColumns(0, 1, 2).castTo(DataType.DOUBLE));
+        net.setLabels(oneHotLabels(DataType.DOUBLE, 4));
         net.computeGradientAndScore();
         return net.gradient();
     }
