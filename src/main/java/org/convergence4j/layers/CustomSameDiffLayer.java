@@ -46,8 +46,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  */
 public abstract class CustomSameDiffLayer extends AbstractSameDiffLayer {
 
+    /** Input features per example. */
     @JsonProperty
     private long nIn;
+    /** Output features per example. */
     @JsonProperty
     private long nOut;
 
@@ -82,7 +84,9 @@ public abstract class CustomSameDiffLayer extends AbstractSameDiffLayer {
     /**
      * Defines the forward graph.
      *
-     * @param sd       the layer's SameDiff instance; extra placeholders named by {@link #passInputs} are declared here
+     * @param sd       the layer's SameDiff instance; extra placeholders named by {@link #passInputs} are declared
+     *                 here, with names other than {@code input}, {@code training} and {@code epsilon}, which the
+     *                 runtime uses
      * @param input    placeholder of shape {@code [batch, nIn]}
      * @param params   parameter variables, keyed as in {@link #defineParameters(SDLayerParams)}
      * @param training scalar placeholder, 1 during training passes and 0 during inference passes

@@ -43,6 +43,7 @@ public final class DropConnect extends CustomSameDiffLayer {
     private static final String BIAS = "b";
     private static final String MASK = "mask";
 
+    /** Probability of keeping each weight in a training pass. */
     @JsonProperty
     private double p;
 
