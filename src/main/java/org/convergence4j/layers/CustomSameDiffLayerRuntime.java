@@ -1,0 +1,152 @@
+package org.convergence4j.layers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.samediff.DL4JSameDiffMemoryMgr;
+import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.common.base.Preconditions;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runtime layer of every {@link CustomSameDiffLayer}. It reuses DL4J's parameter and gradient bookkeeping and
+ * replaces graph building, the forward pass and the backward pass:
+ * <ul>
+ *   <li>forward: feeds the input, the {@code training} scalar (1 or 0) and the layer's
+ *       {@link CustomSameDiffLayer#passInputs pass inputs}, and keeps the latter for the backward pass;</li>
+ *   <li>backward: with ε = dL/dy from the next layer, differentiates the scalar Σ(ε ∘ y) with respect to the
+ *       parameters and the input, which yields exactly εᵀ∂y/∂θ and εᵀ∂y/∂x.</li>
+ * </ul>
+ */
+final class CustomSameDiffLayerRuntime extends SameDiffLayer {
+
+    private static final String TRAINING_KEY = "training";
+    private static final String EPSILON_KEY = "epsilon";
+
+    /** Placeholders of the latest forward pass besides the input; its backward pass must see the same arrays. */
+    private Map<String, INDArray> passArrays;
+
+    CustomSameDiffLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        // Outside workspaces: the graph outlives this pass, and so must the pass arrays, read again by backprop.
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (sameDiff == null) {
+                doInit();
+            }
+            passArrays = new HashMap<>(layer().passInputs(training, dataType));
+            passArrays.put(TRAINING_KEY, Nd4j.scalar(dataType, training ? 1 : 0));
+        }
+        useWorkspaces(sameDiff.getSessions(), sameDiff, workspaceMgr, ArrayType.FF_WORKING_MEM, ArrayType.ACTIVATIONS);
+        INDArray output = sameDiff.output(placeholders(), outputKey).get(outputKey);
+        releaseArrays();
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, output);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        Preconditions.checkState(passArrays != null,
+                "Layer %s: backpropGradient was called before any forward pass; call activate first", getIndex());
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            if (!sameDiff.hasGradientFunction()) {
+                sameDiff.createGradFunction(INPUT_KEY);
+            }
+        }
+        SameDiff gradFunction = sameDiff.getFunction("grad");
+        useWorkspaces(gradFunction.getSessions(), gradFunction, workspaceMgr,
+                ArrayType.BP_WORKING_MEM, ArrayType.ACTIVATION_GRAD);
+        Map<String, INDArray> placeholders = placeholders();
+        placeholders.put(EPSILON_KEY, epsilon);
+        List<String> wrt = new ArrayList<>(paramTable.keySet());
+        wrt.add(INPUT_KEY);
+        Map<String, INDArray> grads = sameDiff.calculateGradients(placeholders, wrt);
+
+        Gradient gradient = new DefaultGradient();
+        for (String param : paramTable.keySet()) {
+            INDArray view = gradTable.get(param);
+            view.assign(grads.get(param));
+            gradient.gradientForVariable().put(param, view);
+        }
+        INDArray inputGradient = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grads.get(INPUT_KEY));
+        releaseArrays();
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    /** Masks pass through unchanged: each example's output depends on that example's input only. */
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        // Overridden because the inherited version casts the configuration to DL4J's SameDiffLayer.
+        this.maskArray = maskArray;
+        this.maskState = currentMaskState;
+        return new Pair<>(maskArray, currentMaskState);
+    }
+
+    /** Builds the graph: the layer's forward graph plus the scalar Σ(ε ∘ y) that backprop differentiates. */
+    @Override
+    protected void doInit() {
+        CustomSameDiffLayer layer = layer();
+        sameDiff = SameDiff.create();
+        // Single-thread holders keep the parameter arrays as views of the network's flat parameter vector.
+        sameDiff.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), false);
+        SDVariable input = sameDiff.placeHolder(INPUT_KEY, dataType, -1, layer.nIn());
+        SDVariable training = sameDiff.placeHolder(TRAINING_KEY, dataType);
+        Map<String, SDVariable> params = new LinkedHashMap<>();
+        layer.getLayerParams().getParamShapes().forEach((name, shape) -> {
+            SDVariable param = sameDiff.var(name, dataType, shape);
+            sameDiff.associateArrayWithVariable(paramTable.get(name), param);
+            params.put(name, param);
+        });
+        SDVariable output = layer.defineLayer(sameDiff, input, params, training);
+        SDVariable epsilon = sameDiff.placeHolder(EPSILON_KEY, dataType, -1, layer.nOut());
+        sameDiff.setLossVariables(output.mul(epsilon).sum());
+        outputKey = output.name();
+    }
+
+    private Map<String, INDArray> placeholders() {
+        Map<String, INDArray> placeholders = new HashMap<>(passArrays);
+        placeholders.put(INPUT_KEY, input);
+        return placeholders;
+    }
+
+    /** Lets SameDiff allocate in DL4J's workspaces, as DL4J's own runtime does. */
+    private static void useWorkspaces(Map<Long, InferenceSession> sessions, SameDiff function,
+                                      LayerWorkspaceMgr workspaceMgr, ArrayType working, ArrayType output) {
+        InferenceSession session = sessions.computeIfAbsent(Thread.currentThread().getId(),
+                thread -> SameDiff.getInferenceFactory().create(function));
+        session.setMmgr(new DL4JSameDiffMemoryMgr(workspaceMgr.getWorkspaceName(working),
+                workspaceMgr.getWorkspaceName(output), workspaceMgr.getConfiguration(working),
+                workspaceMgr.getConfiguration(output)));
+    }
+
+    /** Drops the graph's references to this pass's arrays, which live in workspaces that are about to close. */
+    private void releaseArrays() {
+        sameDiff.clearPlaceholders(true);
+        sameDiff.clearOpInputs();
+    }
+
+    private CustomSameDiffLayer layer() {
+        return (CustomSameDiffLayer) layerConf();
+    }
+}
