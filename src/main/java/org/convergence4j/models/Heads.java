@@ -2,7 +2,14 @@ package org.convergence4j.models;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.convergence4j.layers.DropConnect;
+import org.convergence4j.layers.LayerNormalization;
+import org.convergence4j.layers.RMSNorm;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -14,12 +21,56 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class Heads {
 
+    /** DL4J's retain probability for the seminar's {@code Dropout(0.3)}. */
+    private static final double RETAIN = 0.7;
+
     /** Baseline: Linear–ReLU, Linear–ReLU, Linear (196 → 128 → 128 → 10). */
     public static final Head BASELINE = new Head("Baseline", "Linear–ReLU ×2 → Linear",
             (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU)),
             Heads::softmaxOutput);
 
-    private static final List<Head> ALL = List.of(BASELINE);
+    /**
+     * Dropout: Linear → Dropout(drop 0.3) → ReLU, twice, then Linear. PyTorch's {@code Dropout(0.3)}
+     * drops with probability 0.3; DL4J's {@code DropoutLayer(0.7)} takes the <em>retain</em>
+     * probability 0.7 (both scale kept units by 1/0.7 in training). Dropout is applied after the ReLU
+     * here: relu(m·x/q) = m·relu(x)/q for a mask m ∈ {0, 1} and q > 0, so the order does not matter.
+     */
+    public static final Head DROPOUT = new Head("Dropout", "Linear → Dropout(0.3) → ReLU ×2 → Linear",
+            (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU), new DropoutLayer.Builder(RETAIN).build()),
+            Heads::softmaxOutput);
+
+    /**
+     * DropConnect: the custom {@link DropConnect} layer (keep p = 0.8) replaces all three linear
+     * layers, with ReLU between them, as the seminar's task asks (its notebook ran a single
+     * 196 → 10 DropConnect layer instead).
+     */
+    public static final Head DROPCONNECT = new Head("DropConnect", "DropConnect(p=0.8) → ReLU ×2 → DropConnect(p=0.8)",
+            (nIn, nOut) -> List.of(new DropConnect(nIn, nOut, DropConnect.DEFAULT_P), new ActivationLayer(Activation.RELU)),
+            (nIn, classes) -> List.of(new DropConnect(nIn, classes, DropConnect.DEFAULT_P), softmaxLoss()));
+
+    /**
+     * BatchNorm: Linear → BatchNorm → ReLU, twice, then Linear; 128 units (the notebook used 512 in
+     * the first hidden layer). DL4J's defaults equal PyTorch's {@code BatchNorm1d}: ε = 1e-5 and
+     * running statistics with decay 0.9 (PyTorch momentum 0.1).
+     */
+    public static final Head BATCHNORM = new Head("BatchNorm", "Linear → BatchNorm → ReLU ×2 → Linear",
+            (nIn, nOut) -> normalized(nIn, nOut, new BatchNormalization.Builder().nOut(nOut).build()),
+            Heads::softmaxOutput);
+
+    /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
+    public static final Head LAYERNORM = new Head("LayerNorm", "Linear → LayerNorm → ReLU ×2 → Linear",
+            (nIn, nOut) -> normalized(nIn, nOut, new LayerNormalization(nOut)),
+            Heads::softmaxOutput);
+
+    /**
+     * RMSNorm (beyond the seminar, the worked extension layer): Linear → {@link RMSNorm} → ReLU,
+     * twice, then Linear.
+     */
+    public static final Head RMSNORM = new Head("RMSNorm", "Linear → RMSNorm → ReLU ×2 → Linear (beyond the seminar)",
+            (nIn, nOut) -> normalized(nIn, nOut, new RMSNorm(nOut)),
+            Heads::softmaxOutput);
+
+    private static final List<Head> ALL = List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM, LAYERNORM, RMSNORM);
 
     private Heads() {
     }
@@ -43,6 +94,17 @@ public final class Heads {
     /** A fully connected layer y = act(x·W + b). */
     static DenseLayer dense(int nIn, int nOut, Activation activation) {
         return new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation).build();
+    }
+
+    /** Linear → normalization → ReLU. */
+    private static List<Layer> normalized(int nIn, int nOut, Layer normalization) {
+        return List.of(dense(nIn, nOut, Activation.IDENTITY), normalization, new ActivationLayer(Activation.RELU));
+    }
+
+    /** Softmax and negative log-likelihood on the previous layer's output, without parameters. */
+    private static LossLayer softmaxLoss() {
+        return new LossLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).activation(Activation.SOFTMAX)
+                .build();
     }
 
     /** The seminar's last Linear followed by LogSoftmax and NLLLoss: softmax output, NLL loss. */
