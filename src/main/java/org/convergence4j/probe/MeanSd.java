@@ -15,15 +15,16 @@ public record MeanSd(double mean, double sd) {
         if (values.length < 2) {
             throw new IllegalArgumentException("a spread over repetitions needs at least 2 values, got " + values.length);
         }
-        double mean = 0;
+        // Deviations from the first value (the shifted-data algorithm): exact zero spread for equal values.
+        double shift = values[0];
+        double sum = 0;
+        double sumSquares = 0;
         for (double v : values) {
-            mean += v;
+            sum += v - shift;
+            sumSquares += (v - shift) * (v - shift);
         }
-        mean /= values.length;
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new MeanSd(mean, Math.sqrt(ss / (values.length - 1)));
+        int k = values.length;
+        double ss = Math.max(0, sumSquares - sum * sum / k);
+        return new MeanSd(shift + sum / k, Math.sqrt(ss / (k - 1)));
     }
 }

@@ -15,6 +15,12 @@ class MeanSdTest {
     }
 
     @Test
+    void equalValuesHaveExactlyZeroSpread() {
+        double v = 0.9951260497256145;
+        assertEquals(new MeanSd(v, 0.0), MeanSd.of(v, v, v, v, v, v, v, v, v, v));
+    }
+
+    @Test
     void needsTwoValues() {
         assertThrows(IllegalArgumentException.class, () -> MeanSd.of(1.0));
     }
