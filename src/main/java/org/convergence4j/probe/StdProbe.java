@@ -28,8 +28,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * DL4J itself backpropagates the <em>sum</em> over the batch ({@code calculateGradients} returns
  * N times the gradients above) and divides parameter gradients by N only in the updater, when the
  * configuration's {@code miniBatch} flag is on; the 1/N here makes the numbers comparable with the
- * notebook's. The probe reads the parameters but never writes the network's gradient buffers, so
- * it does not disturb training state.
+ * notebook's. The probe never writes the network's parameters, gradient buffers or updater state,
+ * so it can run between training steps.
  * <p>
  * The notebook's backward hook printed {@code grad_input[0]} of a legacy
  * {@code register_backward_hook} on {@code nn.Linear}, which in PyTorch 1.x is the gradient of the
