@@ -1,0 +1,33 @@
+package org.convergence4j.probe;
+
+import java.util.List;
+import java.util.Optional;
+import org.convergence4j.models.InitConfiguration;
+
+/**
+ * The initialization study of one configuration: per-layer stds over seeds and their theoretical
+ * expectation.
+ *
+ * @param configuration the network and its initialization
+ * @param seeds the number of initialization seeds averaged over
+ * @param layers one summary per dense layer, input layer first
+ * @param theory the mean-field expectation, when the initializer's weight variance is known
+ */
+public record ConfigurationResult(InitConfiguration configuration, int seeds, List<LayerSummary> layers,
+        Optional<MeanFieldTheory.Expectation> theory) {
+
+    /** Copies the list. */
+    public ConfigurationResult {
+        layers = List.copyOf(layers);
+    }
+
+    /** Mean over seeds of the std of each dense layer's input, input layer first. */
+    public List<Double> forwardStd() {
+        return layers.stream().map(s -> s.activationStd().mean()).toList();
+    }
+
+    /** Mean over seeds of the std of each dense layer's input gradient, input layer first. */
+    public List<Double> backwardStd() {
+        return layers.stream().map(s -> s.inputGradStd().mean()).toList();
+    }
+}

@@ -1,0 +1,88 @@
+package org.convergence4j.sections;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.plot.ActivationHistogramChart;
+import org.convergence4j.plot.StdDepthChart;
+import org.convergence4j.probe.ConfigurationResult;
+import org.convergence4j.probe.InitializationStudy;
+import org.convergence4j.report.InitSummaryJson;
+import org.convergence4j.report.LayerStdCsv;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Part 1 of the seminar, the weight-initialization study, from one fixed batch to every output
+ * file; the Part 1 Main loads the batch and calls {@link #run}.
+ * <p>
+ * Writes into the output directory:
+ * <ul>
+ *   <li>{@code std_per_layer_<key>.csv} for every {@link InitConfiguration} ({@link LayerStdCsv});</li>
+ *   <li>{@code summary.json} keyed a–f, relu_xavier, tanh_he ({@link InitSummaryJson});</li>
+ *   <li>{@code std_vs_depth_wide.png} (a, b, c) and {@code std_vs_depth_deep.png} (d, e, f and the
+ *       contrasts): forward and backward std per layer with the mean-field theory;</li>
+ *   <li>{@code activation_histograms_tanh.png}: hidden-layer activation histograms of the
+ *       784→500×10→10 tanh net under N(0, 0.1²) (a) and Xavier normal (b), seed 1.</li>
+ * </ul>
+ */
+public final class Part1Report {
+
+    /** Histogram bins over [−1, 1]. */
+    static final int HISTOGRAM_BINS = 50;
+    /** The initialization seed of the histogram figure. */
+    static final long HISTOGRAM_SEED = 1;
+
+    private Part1Report() {
+    }
+
+    /**
+     * Runs the study and writes every file, replacing earlier ones atomically.
+     *
+     * @param batchOf100 the fixed batch: features {@code [100, 784]} normalized as the seminar does
+     *     ({@code (x/255 − 0.1307)/0.3081}), one-hot labels {@code [100, 10]}
+     * @param outDir the output directory, e.g. {@code results/part1-initialization}; created if needed
+     * @param seeds initialization seeds per configuration, 1 … seeds; the seminar reproduction uses 10
+     * @return the results, in {@link InitConfiguration} order
+     * @throws IllegalArgumentException if the batch is not 784 features and 10 one-hot classes, or
+     *     {@code seeds < 2}
+     */
+    public static List<ConfigurationResult> run(DataSet batchOf100, Path outDir, int seeds) {
+        Objects.requireNonNull(outDir, "outDir");
+        requireMnistShaped(batchOf100);
+        InitializationStudy study = new InitializationStudy(batchOf100, seeds);
+        List<ConfigurationResult> results = study.run(List.of(InitConfiguration.values()));
+
+        for (ConfigurationResult r : results) {
+            LayerStdCsv.write(outDir.resolve("std_per_layer_" + r.configuration().key() + ".csv"), r);
+        }
+        InitSummaryJson.write(outDir.resolve("summary.json"), results);
+        for (InitConfiguration.Architecture architecture : InitConfiguration.Architecture.values()) {
+            List<ConfigurationResult> group = results.stream()
+                    .filter(r -> r.configuration().architecture() == architecture).toList();
+            String name = "std_vs_depth_" + architecture.name().toLowerCase(Locale.ROOT) + ".png";
+            StdDepthChart.save(outDir.resolve(name), architecture.label(), group);
+        }
+        ActivationHistogramChart.save(outDir.resolve("activation_histograms_tanh.png"), InitializationStudy.SATURATION,
+                List.of(histogramPanel(study, InitConfiguration.A), histogramPanel(study, InitConfiguration.B)));
+        return results;
+    }
+
+    private static ActivationHistogramChart.Panel histogramPanel(InitializationStudy study, InitConfiguration c) {
+        return new ActivationHistogramChart.Panel(c.key() + ": " + c.description() + ", seed " + HISTOGRAM_SEED,
+                study.hiddenActivationHistograms(c, HISTOGRAM_SEED, HISTOGRAM_BINS));
+    }
+
+    private static void requireMnistShaped(DataSet batch) {
+        Objects.requireNonNull(batch, "batch");
+        long[] x = batch.getFeatures().shape();
+        long[] y = batch.getLabels().shape();
+        if (x.length != 2 || x[1] != 784 || y.length != 2 || y[1] != 10 || x[0] != y[0] || x[0] < 2) {
+            throw new IllegalArgumentException("Part 1 needs a batch of flattened MNIST images [N, 784] with one-hot "
+                    + "labels [N, 10] (the seminar uses N = 100); got features " + Arrays.toString(x) + " and labels "
+                    + Arrays.toString(y));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.probe.ConfigurationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class Part1ReportTest {
+
+    @Test
+    void writesEveryTableFigureAndTheSummary(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("results/part1-initialization");
+        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), out, 2);
+
+        assertEquals(List.of(InitConfiguration.values()), results.stream().map(ConfigurationResult::configuration).toList());
+        for (InitConfiguration c : InitConfiguration.values()) {
+            List<String> csv = Files.readAllLines(out.resolve("std_per_layer_" + c.key() + ".csv"));
+            assertEquals(1 + c.mlp().depth(), csv.size(), c.key());
+        }
+        JsonObject summary = new JsonParser().parse(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+        assertEquals(Arrays.stream(InitConfiguration.values()).map(InitConfiguration::key).toList(),
+                summary.entrySet().stream().map(Map.Entry::getKey).toList());
+        for (String png : List.of("std_vs_depth_wide.png", "std_vs_depth_deep.png", "activation_histograms_tanh.png")) {
+            assertNotNull(ImageIO.read(out.resolve(png).toFile()), png);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void rejectsABatchThatIsNotFlattenedMnist(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Part1Report.run(syntheticBatch(100, 28), dir, 10));
+        assertTrue(e.getMessage().contains("[100, 28]"), e.getMessage());
+    }
+
+    /** N(0, 1) features, like normalized pixels in scale; labels cycle through the 10 classes. */
+    private static DataSet syntheticBatch(int n, int width) {
+        Nd4j.getRandom().setSeed(17);
+        var labels = Nd4j.zeros(DataType.FLOAT, n, 10);
+        for (int i = 0; i < n; i++) {
+            labels.putScalar(i, i % 10, 1.0);
+        }
+        return new DataSet(Nd4j.randn(DataType.FLOAT, n, width), labels);
+    }
+}
