@@ -2,6 +2,8 @@ package org.convergence4j.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,6 +62,29 @@ public record ImageDataset(INDArray features, INDArray labels) {
     /** Number of examples. */
     public int size() {
         return (int) features.rows();
+    }
+
+    /**
+     * {@code n} distinct examples chosen uniformly at random from {@code seed} (a partial
+     * Fisher–Yates shuffle), in the order drawn; a copy.
+     */
+    public ImageDataset sample(int n, long seed) {
+        if (n <= 0 || n > size()) {
+            throw new IllegalArgumentException("sample size " + n + " must be in 1.." + size());
+        }
+        int[] index = new int[size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(index.length - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        int[] rows = Arrays.copyOf(index, n);
+        return new ImageDataset(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
     }
 
     /** The first {@code n} examples (a view; MNIST's file order is not sorted by class). */

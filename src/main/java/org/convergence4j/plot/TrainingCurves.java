@@ -25,6 +25,6 @@ public final class TrainingCurves {
         accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         Charts.addLine(accuracy, "train", x, epochs.stream().mapToDouble(m -> 100 * m.trainAccuracy()).toArray());
         Charts.addLine(accuracy, "test", x, epochs.stream().mapToDouble(m -> 100 * m.testAccuracy()).toArray());
-        PngFigure.save(file, List.of(loss, accuracy));
+        PngPanels.save(file, 2, List.of(loss, accuracy));
     }
 }

@@ -7,14 +7,8 @@ import org.convergence4j.data.DataDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Options shared by every section's command line, mixed in with {@code @Mixin}. */
+/** Options shared by every section's command line (data and output), mixed in with {@code @Mixin}. */
 public final class CommonOptions {
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs = 20;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization, shuffling and masks (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the MNIST IDX files are or will be fetched to "
             + "(default: $" + DataDirectory.ENV + ", else ~/.cache/convergence4j/mnist).")
@@ -24,15 +18,11 @@ public final class CommonOptions {
     Path out = Path.of("results");
 
     /**
-     * Checks the values that picocli's types cannot: a non-negative epoch count and a writable
-     * output directory (created if missing).
+     * Checks that the output directory is writable, creating it if missing.
      *
      * @throws CommandLine.ParameterException naming the option and the value
      */
     void validate(CommandLine commandLine) {
-        if (epochs < 0) {
-            throw new CommandLine.ParameterException(commandLine, "--epochs must be ≥ 0, got " + epochs);
-        }
         try {
             Files.createDirectories(out);
         } catch (IOException | SecurityException e) {

@@ -31,6 +31,9 @@ public final class Part2Dropout implements Callable<Integer> {
     @Mixin
     private CommonOptions options;
 
+    @Mixin
+    private TrainingOptions training;
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +44,7 @@ public final class Part2Dropout implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        training.validate(spec.commandLine());
         options.validate(spec.commandLine());
         Path dir = options.out.resolve("part2-dropout");
         StopSignal stop = StopSignal.onCtrlC();
@@ -48,7 +52,7 @@ public final class Part2Dropout implements Callable<Integer> {
             Path dataDir = options.mnistDir();
             System.out.println("MNIST: " + dataDir);
             Mnist mnist = Mnist.load(dataDir, new MnistProvisioner());
-            RunConfig config = RunConfig.seminar(options.seed).withEpochs(options.epochs);
+            RunConfig config = RunConfig.seminar(training.seed).withEpochs(training.epochs);
             Head head = Heads.BASELINE;
             Trainer trainer = new Trainer(new ConsoleProgress(head.name(), System.out), stop);
             HeadRun.Result result = HeadRun.run(head, TestNetwork.PYTORCH_DEFAULT, mnist.train(),

@@ -1,0 +1,66 @@
+package org.convergence4j.sections;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.convergence4j.data.ImageDataset;
+import org.convergence4j.data.Mnist;
+import org.convergence4j.data.MnistProvisioner;
+import org.convergence4j.probe.ConfigurationResult;
+import org.nd4j.linalg.dataset.DataSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Part 1 of the seminar: per-layer std of activations and gradients of deep MLPs under the
+ * seminar's initializations, for one fixed batch of 100 MNIST training images, over several
+ * initialization seeds. Writes {@code <out>/part1-initialization/}.
+ */
+@Command(name = "part1-initialization", mixinStandardHelpOptions = true,
+        description = "Measures activation and gradient std through deep MLPs under six initializations.")
+public final class Part1Initialization implements Callable<Integer> {
+
+    /** Images in the probe batch, as in the seminar. */
+    static final int BATCH = 100;
+
+    @Mixin
+    private CommonOptions options;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Initialization seeds per configuration, ≥ 2 (default: ${DEFAULT-VALUE}).")
+    int seeds = 10;
+
+    @Option(names = "--batch-seed", paramLabel = "S", description = "Seed that chooses the 100 training images (default: ${DEFAULT-VALUE}).")
+    long batchSeed = 1;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Command-line entry point; see {@code --help}. */
+    public static void main(String[] args) {
+        Cli.exit(new Part1Initialization(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be ≥ 2 to report a spread, got " + seeds);
+        }
+        options.validate(spec.commandLine());
+        Path dataDir = options.mnistDir();
+        System.out.println("MNIST: " + dataDir);
+        ImageDataset batch = Mnist.load(dataDir, new MnistProvisioner()).train().sample(BATCH, batchSeed);
+        Path dir = options.out.resolve("part1-initialization");
+        List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), dir, seeds);
+        for (ConfigurationResult r : results) {
+            List<Double> forward = r.forwardStd();
+            System.out.printf(Locale.ROOT, "%-12s forward std at the last hidden layer %.4g (%s)%n",
+                    r.configuration().key(), forward.get(forward.size() - 1), r.configuration().description());
+        }
+        System.out.println("wrote " + dir);
+        return 0;
+    }
+}
