@@ -34,11 +34,20 @@ public record ImageDataset(INDArray features, INDArray labels) {
     }
 
     /**
-     * Reads an image file and its label file and normalizes the pixels.
+     * Reads an image file and its label file and normalizes the pixels with MNIST's statistics.
      *
      * @throws IdxFormatException if a file is malformed or the two counts disagree (naming both files)
      */
     public static ImageDataset read(Path imagesFile, Path labelsFile) throws IOException {
+        return read(imagesFile, labelsFile, MEAN, STD);
+    }
+
+    /**
+     * Reads an image file and its label file, normalizing x = (pixel/255 − mean)/std.
+     *
+     * @throws IdxFormatException if a file is malformed or the two counts disagree (naming both files)
+     */
+    public static ImageDataset read(Path imagesFile, Path labelsFile, double mean, double std) throws IOException {
         IdxReader.Images images = IdxReader.readImages(imagesFile);
         byte[] classes = IdxReader.readLabels(labelsFile);
         if (images.count() != classes.length) {
@@ -48,7 +57,7 @@ public record ImageDataset(INDArray features, INDArray labels) {
         byte[] pixels = images.pixels();
         float[] x = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
-            x[i] = (float) (((pixels[i] & 0xff) / 255.0 - MEAN) / STD);
+            x[i] = (float) (((pixels[i] & 0xff) / 255.0 - mean) / std);
         }
         float[] y = new float[classes.length * CLASSES];
         for (int i = 0; i < classes.length; i++) {

@@ -21,11 +21,20 @@ public record Mnist(ImageDataset train, ImageDataset test) {
         return read(dataDir);
     }
 
-    /** Reads the four files already present in {@code dataDir} (plain or {@code .gz}). */
+    /** Reads the four files already present in {@code dataDir} (plain or {@code .gz}), MNIST's normalization. */
     public static Mnist read(Path dataDir) throws IOException {
+        return read(dataDir, ImageDataset.MEAN, ImageDataset.STD);
+    }
+
+    /**
+     * Reads the four MNIST-format files in {@code dataDir}, normalizing x = (pixel/255 − mean)/std.
+     */
+    public static Mnist read(Path dataDir, double mean, double std) throws IOException {
         return new Mnist(
-                ImageDataset.read(locate(dataDir, MnistFiles.TRAIN_IMAGES), locate(dataDir, MnistFiles.TRAIN_LABELS)),
-                ImageDataset.read(locate(dataDir, MnistFiles.TEST_IMAGES), locate(dataDir, MnistFiles.TEST_LABELS)));
+                ImageDataset.read(locate(dataDir, MnistFiles.TRAIN_IMAGES), locate(dataDir, MnistFiles.TRAIN_LABELS),
+                        mean, std),
+                ImageDataset.read(locate(dataDir, MnistFiles.TEST_IMAGES), locate(dataDir, MnistFiles.TEST_LABELS),
+                        mean, std));
     }
 
     private static Path locate(Path dir, MnistFiles file) {

@@ -2,6 +2,7 @@ package org.convergence4j.models;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.convergence4j.layers.DropConnect;
 import org.convergence4j.layers.LayerNormalization;
 import org.convergence4j.layers.RMSNorm;
@@ -25,7 +26,8 @@ public final class Heads {
     private static final double RETAIN = 0.7;
 
     /** Baseline: Linear–ReLU, Linear–ReLU, Linear (196 → 128 → 128 → 10). */
-    public static final Head BASELINE = new Head("Baseline", "Linear–ReLU ×2 → Linear",
+    public static final Head BASELINE = new Head("Baseline", "Linear–ReLU ×2 → Linear", 2, false,
+            Set.of(Head.Analysis.LAYER_STATS),
             (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU)),
             Heads::softmaxOutput);
 
@@ -35,7 +37,8 @@ public final class Heads {
      * probability 0.7 (both scale kept units by 1/0.7 in training). Dropout is applied after the ReLU
      * here: relu(m·x/q) = m·relu(x)/q for a mask m ∈ {0, 1} and q > 0, so the order does not matter.
      */
-    public static final Head DROPOUT = new Head("Dropout", "Linear → Dropout(0.3) → ReLU ×2 → Linear",
+    public static final Head DROPOUT = new Head("Dropout", "Linear → Dropout(0.3) → ReLU ×2 → Linear", 2, false,
+            Set.of(),
             (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU), new DropoutLayer.Builder(RETAIN).build()),
             Heads::softmaxOutput);
 
@@ -44,7 +47,8 @@ public final class Heads {
      * layers, with ReLU between them, as the seminar's task asks (its notebook ran a single
      * 196 → 10 DropConnect layer instead).
      */
-    public static final Head DROPCONNECT = new Head("DropConnect", "DropConnect(p=0.8) → ReLU ×2 → DropConnect(p=0.8)",
+    public static final Head DROPCONNECT = new Head("DropConnect",
+            "DropConnect(p=0.8) → ReLU ×2 → DropConnect(p=0.8)", 2, false, Set.of(Head.Analysis.MONTE_CARLO_INFERENCE),
             (nIn, nOut) -> List.of(new DropConnect(nIn, nOut, DropConnect.DEFAULT_P), new ActivationLayer(Activation.RELU)),
             (nIn, classes) -> List.of(new DropConnect(nIn, classes, DropConnect.DEFAULT_P), softmaxLoss()));
 
@@ -53,12 +57,14 @@ public final class Heads {
      * the first hidden layer). DL4J's defaults equal PyTorch's {@code BatchNorm1d}: ε = 1e-5 and
      * running statistics with decay 0.9 (PyTorch momentum 0.1).
      */
-    public static final Head BATCHNORM = new Head("BatchNorm", "Linear → BatchNorm → ReLU ×2 → Linear",
+    public static final Head BATCHNORM = new Head("BatchNorm", "Linear → BatchNorm → ReLU ×2 → Linear", 3, false,
+            Set.of(Head.Analysis.BATCH_DEPENDENCE, Head.Analysis.LAYER_STATS),
             (nIn, nOut) -> normalized(nIn, nOut, new BatchNormalization.Builder().nOut(nOut).build()),
             Heads::softmaxOutput);
 
     /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
-    public static final Head LAYERNORM = new Head("LayerNorm", "Linear → LayerNorm → ReLU ×2 → Linear",
+    public static final Head LAYERNORM = new Head("LayerNorm", "Linear → LayerNorm → ReLU ×2 → Linear", 3, false,
+            Set.of(Head.Analysis.BATCH_DEPENDENCE, Head.Analysis.LAYER_STATS),
             (nIn, nOut) -> normalized(nIn, nOut, new LayerNormalization(nOut)),
             Heads::softmaxOutput);
 
@@ -66,13 +72,19 @@ public final class Heads {
      * RMSNorm (beyond the seminar, the worked extension layer): Linear → {@link RMSNorm} → ReLU,
      * twice, then Linear.
      */
-    public static final Head RMSNORM = new Head("RMSNorm", "Linear → RMSNorm → ReLU ×2 → Linear (beyond the seminar)",
+    public static final Head RMSNORM = new Head("RMSNorm", "Linear → RMSNorm → ReLU ×2 → Linear", 3, true,
+            Set.of(Head.Analysis.BATCH_DEPENDENCE),
             (nIn, nOut) -> normalized(nIn, nOut, new RMSNorm(nOut)),
             Heads::softmaxOutput);
 
     private static final List<Head> ALL = List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM, LAYERNORM, RMSNORM);
 
     private Heads() {
+    }
+
+    /** The variants studied in seminar part {@code part} (2 or 3), in registry order. */
+    public static List<Head> ofPart(int part) {
+        return ALL.stream().filter(h -> h.part() == part).toList();
     }
 
     /** All variants, in the seminar's order. */

@@ -18,6 +18,7 @@ final class Cli {
 
     /** Parses {@code args} and runs {@code command}; returns 0, 1 (failure) or 2 (usage error). */
     static int run(Object command, String... args) {
+        NativeThreads.useOne();
         CommandLine commandLine = new CommandLine(command)
                 .setParameterExceptionHandler((e, a) -> {
                     e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");

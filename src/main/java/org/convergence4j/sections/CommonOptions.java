@@ -14,8 +14,11 @@ public final class CommonOptions {
             + "(default: $" + DataDirectory.ENV + ", else ~/.cache/convergence4j/mnist).")
     Path dataDir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("results");
+    /** The default of {@code --out}. */
+    static final Path DEFAULT_OUT = Path.of("results");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results).")
+    Path out;
 
     /**
      * Checks that the output directory is writable, creating it if missing.
@@ -23,6 +26,16 @@ public final class CommonOptions {
      * @throws CommandLine.ParameterException naming the option and the value
      */
     void validate(CommandLine commandLine) {
+        validate(commandLine, DEFAULT_OUT);
+    }
+
+    /**
+     * As {@link #validate(CommandLine)}, with {@code defaultOut} standing for an absent {@code --out}.
+     */
+    void validate(CommandLine commandLine, Path defaultOut) {
+        if (out == null) {
+            out = defaultOut;
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException | SecurityException e) {

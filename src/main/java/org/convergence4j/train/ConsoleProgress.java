@@ -38,8 +38,6 @@ public final class ConsoleProgress implements TrainingProgress {
     @Override
     public void epochDone(EpochMetrics m) {
         bar.close();
-        out.printf(Locale.ROOT, "%s epoch %d: train loss %.4f acc %.2f%% | test loss %.4f acc %.2f%% | %.1f s%n",
-                label, m.epoch(), m.trainLoss(), 100 * m.trainAccuracy(), m.testLoss(), 100 * m.testAccuracy(),
-                m.seconds());
+        out.println(EpochLines.format(label, m));
     }
 }

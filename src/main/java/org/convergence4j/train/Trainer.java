@@ -36,6 +36,7 @@ public final class Trainer {
      * @param extraListeners listeners attached for the run (e.g. a statistics probe), removed after
      * @return the completed epochs; {@link TrainingHistory#stoppedEarly()} tells whether a stop
      *     request cut the run short
+     * @throws DivergenceException if a training loss is NaN or infinite
      */
     public TrainingHistory train(MultiLayerNetwork net, BatchIterator train, BatchIterator test, int epochs,
             TrainingListener... extraListeners) {
@@ -56,7 +57,11 @@ public final class Trainer {
                 int batches = 0;
                 for (DataSet batch : train.epoch()) {
                     net.fit(batch);
-                    lossSum += net.score();
+                    double loss = net.score();
+                    if (!Double.isFinite(loss)) {
+                        throw new DivergenceException(epoch, batches + 1, loss, history);
+                    }
+                    lossSum += loss;
                     accuracySum += accuracy.lastAccuracy();
                     batches++;
                     progress.batchDone(lossSum / batches, accuracySum / batches);

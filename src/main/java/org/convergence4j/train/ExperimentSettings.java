@@ -1,0 +1,19 @@
+package org.convergence4j.train;
+
+/**
+ * What every run of an experiment shares; a finished run is reused only when its settings equal
+ * the requested ones.
+ *
+ * @param dataset {@code mnist} or {@code fashion-mnist}
+ * @param epochs epochs per run
+ * @param learningRate Adam's learning rate
+ * @param batchSize mini-batch size for training and evaluation
+ * @param trainExamples training examples used: the whole set, or the first n of it ({@code --quick})
+ */
+public record ExperimentSettings(String dataset, int epochs, double learningRate, int batchSize, int trainExamples) {
+
+    /** The settings of one seed's run. */
+    public RunConfig forSeed(long seed) {
+        return new RunConfig(epochs, seed, learningRate, batchSize);
+    }
+}
