@@ -16,7 +16,8 @@ final class NativeThreads {
 
     /** Limits ND4J's OpenMP and BLAS thread pools to one thread each. */
     static void useOne() {
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        // Nd4j first: NativeOpsHolder reads properties that loading the backend sets.
         Nd4j.factory().blas().setMaxThreads(1);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
     }
 }
