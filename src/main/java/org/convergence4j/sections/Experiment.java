@@ -2,6 +2,7 @@ package org.convergence4j.sections;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +37,15 @@ final class Experiment {
     private final VariantRuns runs;
     private final PrintStream out;
 
-    private Experiment(Mnist data, ExperimentSettings settings, List<Long> seeds, Path root, VariantRuns runs,
-            PrintStream out) {
+    private Experiment(Mnist data, ImageDataset train, ExperimentSettings settings, ExperimentOptions options, Path root,
+            StopSignal stop, PrintStream out) {
         this.data = data;
         this.settings = settings;
-        this.seeds = seeds;
+        this.seeds = options.seedList();
         this.root = root;
-        this.runs = runs;
         this.out = out;
+        this.runs = new VariantRuns(train, data.test(), settings, root, options.force, options.jobs, stop, out,
+                this::refresh);
     }
 
     /** Loads the data and prepares the runs described by the options. */
@@ -55,14 +57,11 @@ final class Experiment {
         ImageDataset train = options.quick ? data.train().head(ExperimentOptions.QUICK_EXAMPLES) : data.train();
         ExperimentSettings settings = new ExperimentSettings(dataset.id(), options.effectiveEpochs(), 1e-3, 128,
                 train.size());
-        Path root = resultsRoot(common, options, dataset);
-        VariantRuns runs = new VariantRuns(train, data.test(), settings, root, options.force, options.jobs, stop, out,
-                r -> { });
-        return new Experiment(data, settings, options.seedList(), root, runs, out);
+        return new Experiment(data, train, settings, options, resultsRoot(common, dataset), stop, out);
     }
 
     /** {@code --out}, with a subfolder for Fashion-MNIST. */
-    static Path resultsRoot(CommonOptions common, ExperimentOptions options, Dataset dataset) {
+    static Path resultsRoot(CommonOptions common, Dataset dataset) {
         return dataset == Dataset.MNIST ? common.out : common.out.resolve(dataset.id());
     }
 
@@ -82,20 +81,32 @@ final class Experiment {
     }
 
     /**
-     * Trains or reuses every seed of {@code heads}, writes each variant's mean curves into its
-     * part folder and refreshes {@code summary.json}; returns the runs of {@code heads}.
+     * Trains or reuses every seed of {@code heads}; after each newly stored run, that variant's mean
+     * curves and {@code summary.json} are rewritten, so the results are current whenever the run is
+     * stopped. Returns the runs of {@code heads}.
      */
     List<RunRecord> run(List<Head> heads) throws IOException {
         List<RunRecord> done = runs.run(heads, seeds);
         for (Head head : heads) {
             writeMeanCurves(head, done);
         }
-        writeSummary();
+        writeSummary(stored());
         return done;
     }
 
-    /** Writes {@code summary.json} from every stored run of every variant with these settings. */
-    void writeSummary() throws IOException {
+    /** Rewrites the outputs that a newly stored run changes; runs may finish on several threads. */
+    private synchronized void refresh(RunRecord run) {
+        try {
+            List<RunRecord> all = stored();
+            writeMeanCurves(Heads.byName(run.variant()), all);
+            writeSummary(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every stored run of every variant with these settings and seeds. */
+    private List<RunRecord> stored() throws IOException {
         List<RunRecord> all = new ArrayList<>();
         for (Head head : Heads.all()) {
             RunStore store = new RunStore(VariantRuns.partFolder(root, head.part()));
@@ -103,13 +114,17 @@ final class Experiment {
                 store.find(head.name(), seed, settings).ifPresent(all::add);
             }
         }
+        return all;
+    }
+
+    private void writeSummary(List<RunRecord> all) {
         SummaryJson.write(root.resolve("summary.json"), settings, seeds, Heads.all(), all);
         out.println("wrote " + root.resolve("summary.json") + " (" + all.size() + " of "
                 + Heads.all().size() * seeds.size() + " runs)");
     }
 
-    private void writeMeanCurves(Head head, List<RunRecord> done) {
-        List<TrainingHistory> complete = done.stream().filter(r -> r.variant().equals(head.name()))
+    private void writeMeanCurves(Head head, List<RunRecord> runs) {
+        List<TrainingHistory> complete = runs.stream().filter(r -> r.variant().equals(head.name()))
                 .filter(RunRecord::complete).map(RunRecord::history).toList();
         if (complete.isEmpty() || settings.epochs() == 0) {
             return;
