@@ -1,6 +1,7 @@
 package org.convergence4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -49,6 +50,22 @@ class TrainerTest {
         TrainingHistory b = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
 
         assertEquals(withoutTimes(a), withoutTimes(b));
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunNamingTheEpoch() {
+        ImageDataset test = MnistFixture.mnist().test().head(64);
+        ImageDataset poisoned = new ImageDataset(test.features().dup().putScalar(3, 100, Double.NaN), test.labels());
+        RunConfig config = new RunConfig(2, 1, 1e-3, 64);
+
+        DivergenceException e = assertThrows(DivergenceException.class, () -> HeadRun.run(Heads.BASELINE,
+                VarianceScaling.he(VarianceScaling.FanMode.IN), poisoned, test, config,
+                new Trainer(TrainingProgress.NONE, new StopSignal())));
+
+        // The NaN may first reach the loss through the updated weights, an epoch later.
+        assertTrue(e.epoch() >= 1 && e.epoch() <= config.epochs(), "epoch " + e.epoch());
+        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+        assertEquals(e.epoch() - 1, e.completed().size(), "the epochs before the divergence are kept");
     }
 
     @Test
