@@ -25,7 +25,12 @@ final class Charts {
 
     /** An empty line chart with the house style. */
     static XYChart lineChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return lineChart(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** An empty line chart with the house style, of the given size in pixels. */
+    static XYChart lineChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);

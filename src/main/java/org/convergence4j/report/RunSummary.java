@@ -56,6 +56,7 @@ public record RunSummary(Path source, String dataset, Configuration configuratio
      *
      * @param name the variant, e.g. {@code BatchNorm}
      * @param description its layers in the seminar's notation
+     * @param part the seminar part that studies it (2 or 3), if the summary says
      * @param beyondSeminar whether the seminar did not have it (RMSNorm)
      * @param seeds the seed of each run
      * @param testAccuracy test accuracy per run and epoch, fractions in [0, 1]
@@ -63,10 +64,11 @@ public record RunSummary(Path source, String dataset, Configuration configuratio
      * @param trainAccuracy training accuracy per run and epoch
      * @param seconds wall time per run and epoch
      * @param complete per run, whether it has trained all configured epochs
+     * @param divergence the messages of runs stopped by a non-finite loss
      */
-    public record VariantRuns(String name, String description, boolean beyondSeminar, List<Long> seeds,
+    public record VariantRuns(String name, String description, OptionalInt part, boolean beyondSeminar, List<Long> seeds,
             List<List<Double>> testAccuracy, List<List<Double>> testLoss, List<List<Double>> trainAccuracy,
-            List<List<Double>> seconds, List<Boolean> complete) {
+            List<List<Double>> seconds, List<Boolean> complete, List<String> divergence) {
 
         /** Indices of the runs that trained all configured epochs. */
         public List<Integer> finished() {

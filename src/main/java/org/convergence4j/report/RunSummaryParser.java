@@ -93,10 +93,15 @@ final class RunSummaryParser {
             testAccuracy.forEach(run -> complete.add(run.size() >= epochs));
         }
         List<Integer> epochsPerRun = testAccuracy.stream().map(List::size).toList();
-        return new VariantRuns(name, v.has("description") ? string(v, "description", at) : name,
+        List<String> divergence = new ArrayList<>();
+        if (v.has("divergence")) {
+            array(v, "divergence", at).forEach(d -> divergence.add(d.getAsString()));
+        }
+        return new VariantRuns(name, v.has("description") ? string(v, "description", at) : name, optionalInt(v, "part"),
                 v.has("beyond_seminar") && v.get("beyond_seminar").getAsBoolean(), seeds, testAccuracy,
                 perRun(v, "test_loss", at, epochsPerRun), perRun(v, "train_acc", at, epochsPerRun),
-                v.has("seconds") ? perRun(v, "seconds", at, epochsPerRun) : List.of(), List.copyOf(complete));
+                v.has("seconds") ? perRun(v, "seconds", at, epochsPerRun) : List.of(), List.copyOf(complete),
+                List.copyOf(divergence));
     }
 
     private DropConnectInference dropConnect(JsonObject d) {
