@@ -240,33 +240,26 @@ final class TrainingNotebook {
                 + "% test accuracy, mean over finished seeds: " + String.join(", ", parts) + ".";
     }
 
-    /** The variant with the highest mean final test accuracy and how it compares with the others. */
+    /**
+     * The variant with the highest mean final test accuracy and how it compares with the others
+     * (and the best of the seminar's variants if that one is beyond the seminar), then every
+     * significant difference.
+     */
     List<String> best() {
         if (comparison.isEmpty()) {
             return List.of();
         }
         Comparison c = comparison.get();
-        Optional<VariantStatistics> best = c.variants().stream().filter(v -> v.finalTestAccuracy().isPresent())
-                .max(Comparator.comparingDouble(v -> v.finalTestAccuracy().orElseThrow().mean()));
+        List<String> lines = new ArrayList<>();
+        Optional<VariantStatistics> best = highest(c.variants());
         if (best.isEmpty()) {
             return List.of("No variant has a finished seed yet.");
         }
-        String name = best.get().name();
-        List<String> better = new ArrayList<>();
-        List<String> unclear = new ArrayList<>();
-        for (PairwiseComparison p : c.pairs()) {
-            if (!p.first().equals(name) && !p.second().equals(name)) {
-                continue;
-            }
-            String other = p.first().equals(name) ? p.second() : p.first();
-            boolean wins = p.verdict() == (p.first().equals(name) ? Verdict.FIRST_BETTER : Verdict.SECOND_BETTER);
-            (wins ? better : unclear).add("**" + other + "**");
+        lines.add(standing("The highest mean final test accuracy", best.get(), c));
+        if (best.get().beyondSeminar()) {
+            highest(c.variants().stream().filter(v -> !v.beyondSeminar()).toList())
+                    .ifPresent(v -> lines.add(standing("Among the seminar's variants, the highest", v, c)));
         }
-        List<String> lines = new ArrayList<>();
-        lines.add("The highest mean final test accuracy is **" + name + "**'s, "
-                + Numbers.percent(best.get().finalTestAccuracy().orElseThrow().mean()) + "%. It is significantly better than "
-                + (better.isEmpty() ? "no other variant" : String.join(", ", better))
-                + (unclear.isEmpty() ? "." : "; it cannot be told apart from " + String.join(", ", unclear) + "."));
         List<String> significant = c.pairs().stream()
                 .filter(p -> p.verdict() == Verdict.FIRST_BETTER || p.verdict() == Verdict.SECOND_BETTER)
                 .map(this::sentence).toList();
@@ -274,6 +267,29 @@ final class TrainingNotebook {
                 : "The significant differences:\n" + significant.stream().map(l -> "  - " + l)
                         .collect(Collectors.joining("\n")));
         return lines;
+    }
+
+    private static Optional<VariantStatistics> highest(List<VariantStatistics> variants) {
+        return variants.stream().filter(v -> v.finalTestAccuracy().isPresent())
+                .max(Comparator.comparingDouble(v -> v.finalTestAccuracy().orElseThrow().mean()));
+    }
+
+    /** "{lead} is X's, a%. It is significantly better than …; it cannot be told apart from …." */
+    private static String standing(String lead, VariantStatistics v, Comparison c) {
+        String name = v.name();
+        List<String> better = new ArrayList<>();
+        List<String> unclear = new ArrayList<>();
+        for (PairwiseComparison p : c.pairs()) {
+            if (!p.first().equals(name) && !p.second().equals(name)) {
+                continue;
+            }
+            String other = "**" + (p.first().equals(name) ? p.second() : p.first()) + "**";
+            boolean wins = p.verdict() == (p.first().equals(name) ? Verdict.FIRST_BETTER : Verdict.SECOND_BETTER);
+            (wins ? better : unclear).add(other);
+        }
+        return lead + " is **" + name + "**'s, " + Numbers.percent(v.finalTestAccuracy().orElseThrow().mean())
+                + "%. It is significantly better than " + (better.isEmpty() ? "no other variant" : String.join(", ", better))
+                + (unclear.isEmpty() ? "." : "; it cannot be told apart from " + String.join(", ", unclear) + ".");
     }
 
     /** The DropConnect inference table and which rule was more accurate, or a note that it is not measured. */
