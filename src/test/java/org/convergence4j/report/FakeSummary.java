@@ -3,6 +3,7 @@ package org.convergence4j.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -85,6 +86,16 @@ public final class FakeSummary {
         return this;
     }
 
+    /** Marks DropConnect's unfinished seed 3 as diverged at its second epoch, with a NaN test loss. */
+    public FakeSummary withDivergence() {
+        JsonObject dropConnect = root.getAsJsonObject("variants").getAsJsonObject("DropConnect");
+        dropConnect.getAsJsonArray("test_loss").get(2).getAsJsonArray().set(1, new JsonPrimitive(Double.NaN));
+        JsonArray messages = new JsonArray();
+        messages.add("DropConnect seed 3: loss NaN at epoch 2");
+        dropConnect.add("divergence", messages);
+        return this;
+    }
+
     /** The JSON object, to modify further. */
     public JsonObject json() {
         return root;
@@ -92,7 +103,9 @@ public final class FakeSummary {
 
     /** Writes the file atomically and returns its path. */
     public Path writeTo(Path file) {
-        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(root));
+        // As the training sections write it: a diverged run's NaN loss is written as NaN.
+        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                .create().toJson(root));
         return file;
     }
 

@@ -77,12 +77,12 @@ class NotebookWriterTest {
     @Test
     void statusNamesUnfinishedSeedsAndMissingVariants(@TempDir Path dir) throws IOException {
         Path results = dir.resolve("results");
-        FakeSummary.standard().writeTo(results.resolve("summary.json"));
+        FakeSummary.standard().withDivergence().writeTo(results.resolve("summary.json"));
         NotebookWriter.write(results, dir.resolve("nb"));
 
         String part2 = Files.readString(dir.resolve("nb/Part2-dropout.md"));
         String part4 = Files.readString(dir.resolve("nb/Part4-comparison.md"));
-        assertTrue(part2.contains("2 of 3 seeds finished for **DropConnect**"), part2);
+        assertTrue(part2.contains("2 of 3 seeds finished for **DropConnect**; diverged: DropConnect seed 3: loss NaN"), part2);
         assertTrue(part4.contains("no run yet for **RMSNorm**"), part4);
         assertTrue(Files.readString(dir.resolve("nb/Part3-normalization.md")).contains("**Status:** all runs finished."));
         assertTrue(Files.readString(dir.resolve("nb/Part1-initialization.md")).contains("has not been run yet"));

@@ -44,6 +44,15 @@ class RunSummaryTest {
     }
 
     @Test
+    void aDivergedRunWithANanLossIsReadAndLeftOutOfTheStatistics(@TempDir Path dir) {
+        RunSummary s = RunSummary.read(FakeSummary.standard().withDivergence().writeTo(dir.resolve("summary.json")));
+        RunSummary.VariantRuns dropConnect = s.variants().get("DropConnect");
+        assertTrue(Double.isNaN(dropConnect.testLoss().get(2).get(1)));
+        assertEquals(List.of("DropConnect seed 3: loss NaN at epoch 2"), dropConnect.divergence());
+        assertTrue(Double.isFinite(Comparison.of(s).variant("DropConnect").orElseThrow().finalTestLoss().orElseThrow().mean()));
+    }
+
+    @Test
     void aMissingFieldIsNamedWithTheFile(@TempDir Path dir) {
         FakeSummary fake = FakeSummary.standard();
         fake.json().getAsJsonObject("variants").getAsJsonObject("Dropout").remove("test_loss");
