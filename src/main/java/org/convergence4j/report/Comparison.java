@@ -1,6 +1,7 @@
 package org.convergence4j.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public record Comparison(double level, double threshold, List<VariantStatistics>
     public Optional<PairwiseComparison> pair(String one, String other) {
         return pairs.stream().filter(p -> p.first().equals(one) && p.second().equals(other)
                 || p.first().equals(other) && p.second().equals(one)).findFirst();
+    }
+
+    /** The pairs whose both variants are in {@code names}, in this comparison's order. */
+    public List<PairwiseComparison> pairsAmong(Collection<String> names) {
+        return pairs.stream().filter(p -> names.contains(p.first()) && names.contains(p.second())).toList();
     }
 
     /** Registry variants first, in registry order; unknown ones after them, keeping their order (stable sort). */

@@ -60,9 +60,10 @@ public final class NotebookWriter {
         values.put("figures", Markdown.figures(notebookDir, variants.stream().map(v -> new Markdown.Figure(
                 resultsDir.resolve("part2-dropout").resolve(stem(v) + ".png"), v + ": loss and accuracy per epoch"))
                 .toList()));
-        values.put("conclusions", conclusions(variants, TrainingNotebook.bullets(t.pairSentences(variants),
-                t.trainVersusTest(variants))));
-        values.put("dropconnect", t.dropConnect());
+        TrainingConclusions c = t.conclusions();
+        values.put("conclusions", conclusions(variants, TrainingConclusions.bullets(c.pairSentences(variants),
+                c.trainVersusTest(variants))));
+        values.put("dropconnect", c.dropConnect());
         return values;
     }
 
@@ -78,9 +79,10 @@ public final class NotebookWriter {
         if (t.allVariants().contains("Baseline")) {
             withBaseline.add("Baseline");
         }
-        values.put("conclusions", conclusions(variants, TrainingNotebook.bullets(t.pairSentences(variants),
-                List.of(t.epochsToThreshold(withBaseline)))));
-        values.put("batch_dependence", t.batchDependence());
+        TrainingConclusions c = t.conclusions();
+        values.put("conclusions", conclusions(variants, TrainingConclusions.bullets(c.pairSentences(variants),
+                List.of(c.epochsToThreshold(withBaseline)))));
+        values.put("batch_dependence", c.batchDependence());
         return values;
     }
 
@@ -93,8 +95,9 @@ public final class NotebookWriter {
                 new Markdown.Figure(dir.resolve("compare_results.png"),
                         "compare_results: test loss and test accuracy per epoch, mean ± sd over seeds"),
                 layerStdFigure(resultsDir))));
-        values.put("conclusions", conclusions(variants, TrainingNotebook.bullets(t.best(),
-                List.of(t.epochsToThreshold(variants)))));
+        TrainingConclusions c = t.conclusions();
+        values.put("conclusions", conclusions(variants, TrainingConclusions.bullets(c.best(),
+                List.of(c.epochsToThreshold(variants)))));
         return values;
     }
 
