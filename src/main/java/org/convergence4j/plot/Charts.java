@@ -1,6 +1,7 @@
 package org.convergence4j.plot;
 
 import java.awt.Color;
+import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -9,6 +10,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The common look of this project's line charts: white, grid, legend inside, no markers. */
 final class Charts {
+
+    /** Okabe–Ito colours, distinguishable with colour-blindness. */
+    static final List<Color> PALETTE = List.of(new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0),
+            new Color(240, 228, 66));
 
     /** Panel size in pixels. */
     static final int WIDTH = 640;
@@ -19,7 +25,12 @@ final class Charts {
 
     /** An empty line chart with the house style. */
     static XYChart lineChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return lineChart(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** An empty line chart with the house style, of the given size in pixels. */
+    static XYChart lineChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);

@@ -27,10 +27,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class StdDepthChart {
 
-    /** Okabe–Ito colours, distinguishable with colour-blindness. */
-    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-        new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0),
-        new Color(240, 228, 66)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 760;
 
@@ -46,20 +42,20 @@ public final class StdDepthChart {
      * @throws IllegalArgumentException if there are no results or more than the palette's 8
      */
     public static void save(Path file, String title, List<ConfigurationResult> results) {
-        if (results.isEmpty() || results.size() > PALETTE.length) {
-            throw new IllegalArgumentException("draw 1 to " + PALETTE.length + " configurations, got " + results.size());
+        if (results.isEmpty() || results.size() > Charts.PALETTE.size()) {
+            throw new IllegalArgumentException("draw 1 to " + Charts.PALETTE.size() + " configurations, got " + results.size());
         }
         XYChart forward = panel(title + ": forward, std of each dense layer's input", "std of layer input");
         XYChart backward = panel(title + ": backward, std of dL/d(layer input)", "std of dL/d(input), mean NLL");
         for (int i = 0; i < results.size(); i++) {
             ConfigurationResult r = results.get(i);
             String name = r.configuration().key() + ": " + r.configuration().label();
-            line(forward, name, r.forwardStd(), PALETTE[i], false);
-            line(backward, name, r.backwardStd(), PALETTE[i], false);
+            line(forward, name, r.forwardStd(), Charts.PALETTE.get(i), false);
+            line(backward, name, r.backwardStd(), Charts.PALETTE.get(i), false);
             int colour = i;
             r.theory().ifPresent(t -> {
-                line(forward, name + " (theory)", t.forwardStd(), PALETTE[colour], true);
-                line(backward, name + " (theory)", t.backwardStd(), PALETTE[colour], true);
+                line(forward, name + " (theory)", t.forwardStd(), Charts.PALETTE.get(colour), true);
+                line(backward, name + " (theory)", t.backwardStd(), Charts.PALETTE.get(colour), true);
             });
         }
         labelTicks(forward, lines(results, ConfigurationResult::forwardStd, MeanFieldTheory.Expectation::forwardStd));

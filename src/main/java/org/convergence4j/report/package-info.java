@@ -1,2 +1,5 @@
-/** Writers of results: CSV and JSON files, written atomically. */
+/**
+ * Results in and out: the CSV and JSON result files (every write atomic), the statistics over
+ * seeds that compare the variants, and the generator of the notebooks-equivalent.
+ */
 package org.convergence4j.report;

@@ -62,6 +62,30 @@ class InitStudyWritersTest {
     }
 
     @Test
+    void summaryReadsBackAsWritten(@TempDir Path dir) {
+        Path file = dir.resolve("summary.json");
+        InitSummaryJson.write(file, List.of(result(InitConfiguration.A, true), result(InitConfiguration.RELU_XAVIER, false)));
+        List<InitSummaryJson.Entry> entries = InitSummaryJson.read(file);
+
+        assertEquals(List.of("a", "relu_xavier"), entries.stream().map(InitSummaryJson.Entry::key).toList());
+        InitSummaryJson.Entry a = entries.get(0);
+        assertEquals(InitConfiguration.A.mlp().sizes(), a.sizes());
+        assertEquals("tanh", a.activation());
+        assertEquals(10, a.seeds());
+        assertEquals(result(InitConfiguration.A, true).forwardStd(), a.forwardStd());
+        assertEquals(11, a.backwardTheory().orElseThrow().size());
+        assertTrue(entries.get(1).forwardTheory().isEmpty());
+    }
+
+    @Test
+    void aMalformedSummaryNamesTheConfiguration(@TempDir Path dir) {
+        Path file = dir.resolve("summary.json");
+        AtomicFiles.writeString(file, "{\"a\": {\"description\": \"x\"}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InitSummaryJson.read(file));
+        assertTrue(e.getMessage().contains("configuration a"), e.getMessage());
+    }
+
+    @Test
     void aNonFiniteStdFailsInsteadOfWritingInvalidJson() {
         ConfigurationResult broken = new ConfigurationResult(InitConfiguration.A, 2, List.of(
                 new LayerSummary(1, 784, 500, new MeanSd(Double.NaN, 0), new MeanSd(1, 0), new MeanSd(1, 0))),
