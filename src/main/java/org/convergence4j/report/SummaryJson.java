@@ -29,13 +29,19 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    /** Writes the summary of {@code runs} (any order) for the variants {@code heads}, atomically. */
-    public static void write(Path file, ExperimentSettings settings, List<Long> seeds, List<Head> heads,
+    /**
+     * Writes the summary of {@code runs} (any order) for the variants {@code heads}, atomically.
+     *
+     * @param quick whether the runs are a {@code --quick} smoke run (recorded so the write-ups give
+     *     the command that reproduces them)
+     */
+    public static void write(Path file, ExperimentSettings settings, boolean quick, List<Long> seeds, List<Head> heads,
             List<RunRecord> runs) {
         JsonObject root = new JsonObject();
         root.addProperty("dataset", settings.dataset());
         JsonObject configuration = RunStore.settingsJson(settings);
         configuration.add("seeds", GSON.toJsonTree(seeds));
+        configuration.addProperty("quick", quick);
         root.add("configuration", configuration);
         root.add("environment", environment());
         JsonObject variants = new JsonObject();

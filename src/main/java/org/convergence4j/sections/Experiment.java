@@ -33,6 +33,7 @@ final class Experiment {
     private final Mnist data;
     private final ExperimentSettings settings;
     private final List<Long> seeds;
+    private final boolean quick;
     private final Path root;
     private final VariantRuns runs;
     private final PrintStream out;
@@ -42,9 +43,11 @@ final class Experiment {
         this.data = data;
         this.settings = settings;
         this.seeds = options.seedList();
+        this.quick = options.quick;
         this.root = root;
         this.out = out;
-        this.runs = new VariantRuns(train, data.test(), settings, root, options.force, options.jobs, stop, out,
+        this.runs = new VariantRuns(train, data.test(), settings, root, options.force, options.reportOnly, options.jobs, stop,
+                out,
                 this::refresh);
     }
 
@@ -73,6 +76,15 @@ final class Experiment {
     /** The settings every run shares. */
     ExperimentSettings settings() {
         return settings;
+    }
+
+    /**
+     * Where the write-ups go: {@code notebooks-equivalent/} beside the default results folder,
+     * otherwise {@code notebooks-equivalent/} inside the results root, so a quick or custom run
+     * never overwrites the committed write-ups.
+     */
+    Path notebooks() {
+        return root.equals(CommonOptions.DEFAULT_OUT) ? Path.of("notebooks-equivalent") : root.resolve("notebooks-equivalent");
     }
 
     /** The results root of this experiment. */
@@ -118,7 +130,7 @@ final class Experiment {
     }
 
     private void writeSummary(List<RunRecord> all) {
-        SummaryJson.write(root.resolve("summary.json"), settings, seeds, Heads.all(), all);
+        SummaryJson.write(root.resolve("summary.json"), settings, quick, seeds, Heads.all(), all);
         out.println("wrote " + root.resolve("summary.json") + " (" + all.size() + " of "
                 + Heads.all().size() * seeds.size() + " runs)");
     }

@@ -33,6 +33,9 @@ public final class ExperimentOptions {
     @Option(names = "--force", description = "Retrain runs even when finished ones with the same settings are stored.")
     boolean force;
 
+    @Option(names = "--report-only", description = "Train nothing: rewrite curves, summary, comparison and write-ups from the stored runs.")
+    boolean reportOnly;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Runs trained at once, one core each (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 

@@ -3,6 +3,7 @@ package org.convergence4j.sections;
 import java.util.List;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
+import org.convergence4j.report.NotebookWriter;
 import org.convergence4j.train.RunRecord;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,8 @@ public class Part4Comparison extends TrainingSection {
 
     @Override
     void after(Experiment e, List<RunRecord> runs) throws Exception {
-        // The comparison report is added with the statistics.
+        Part4Report.run(e.root());
+        NotebookWriter.write(e.root(), e.notebooks());
+        System.out.println("wrote " + e.root().resolve("part4-comparison") + " and " + e.notebooks());
     }
 }

@@ -23,7 +23,7 @@ public final class RunAll extends Part4Comparison {
 
     @Override
     void before(Experiment e) {
-        if (!e.settings().dataset().equals("mnist")) {
+        if (!e.settings().dataset().equals("mnist") || experiment.reportOnly) {
             return;
         }
         ImageDataset batch = e.data().train().sample(Part1Initialization.BATCH, 1);

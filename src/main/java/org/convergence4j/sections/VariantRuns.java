@@ -52,6 +52,7 @@ final class VariantRuns {
     private final ExperimentSettings settings;
     private final Path results;
     private final boolean force;
+    private final boolean reportOnly;
     private final int jobs;
     private final StopSignal stop;
     private final PrintStream out;
@@ -60,16 +61,18 @@ final class VariantRuns {
     /**
      * @param results the results root; each head's runs go to its part's folder below it
      * @param force recompute runs even when stored ones match
+     * @param reportOnly train nothing; only stored runs are returned
      * @param jobs runs trained at the same time, each on its own thread
      * @param onStored called after each newly trained run is stored
      */
     VariantRuns(ImageDataset train, ImageDataset test, ExperimentSettings settings, Path results, boolean force,
-            int jobs, StopSignal stop, PrintStream out, Consumer<RunRecord> onStored) {
+            boolean reportOnly, int jobs, StopSignal stop, PrintStream out, Consumer<RunRecord> onStored) {
         this.train = train;
         this.test = test;
         this.settings = settings;
         this.results = results;
         this.force = force;
+        this.reportOnly = reportOnly;
         this.jobs = jobs;
         this.stop = stop;
         this.out = out;
@@ -128,7 +131,7 @@ final class VariantRuns {
                 return stored;
             }
         }
-        if (stop.isRequested()) {
+        if (stop.isRequested() || reportOnly) {
             return Optional.empty();
         }
         Optional<RunRecord> run = train(head, seed, firstSeed, label);

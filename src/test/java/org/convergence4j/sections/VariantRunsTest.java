@@ -41,7 +41,7 @@ class VariantRunsTest {
         Mnist mnist = MnistFixture.mnist();
         ImageDataset train = mnist.train().head(TINY.trainExamples());
         ImageDataset test = mnist.test().head(256);
-        return new VariantRuns(train, test, TINY, results, false, jobs, stop,
+        return new VariantRuns(train, test, TINY, results, false, false, jobs, stop,
                 new PrintStream(log, true, StandardCharsets.UTF_8), onStored);
     }
 
@@ -57,7 +57,7 @@ class VariantRunsTest {
 
     /** The summary without what legitimately differs between two runs of the same work: times and date. */
     private static String summaryWithoutTimes(Path file, List<RunRecord> runs) throws IOException {
-        SummaryJson.write(file, TINY, SEEDS, HEADS, runs);
+        SummaryJson.write(file, TINY, false, SEEDS, HEADS, runs);
         return Files.readString(file).replaceAll("(?s)\"seconds\": \\[.*?\\]\\s*\\],", "")
                 .replaceAll("\"date\": \"[^\"]*\"", "");
     }
