@@ -270,12 +270,14 @@ def bench(args):
     if args.warmup:
         train_epoch(net, optimizer, train_x, train_y, warmup)
         evaluate(net, test_x[:BATCH], test_y[:BATCH])
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     train_epoch(net, optimizer, train_x, train_y, timed)
     step_seconds = (time.perf_counter() - start) / args.bench
-    start = time.perf_counter()
+    cpu_step_seconds = (time.process_time() - start_cpu) / args.bench
+    start, start_cpu = time.perf_counter(), time.process_time()
     evaluate(net, test_x, test_y)
     eval_seconds = time.perf_counter() - start
+    cpu_eval_seconds = time.process_time() - start_cpu
     print(json.dumps({
         "framework": "pytorch",
         "variant": args.variant,
@@ -285,6 +287,8 @@ def bench(args):
         "steps_per_second": 1 / step_seconds,
         "eval_seconds": eval_seconds,
         "epoch_seconds": batches_per_epoch * step_seconds + eval_seconds,
+        "cpu_step_seconds": cpu_step_seconds,
+        "cpu_eval_seconds": cpu_eval_seconds,
         "peak_rss_mb": peak_rss_mb(),
         "threads": torch.get_num_threads(),
         "torch": torch.__version__,
@@ -324,7 +328,7 @@ def logits(directory):
     with torch.no_grad():
         out = net(x)
     out.numpy().astype("<f4").tofile(directory / "log_probs.f32")
-    print(f"wrote {directory / 'log_probs.f32'} {list(out.shape)}")
+    print(json.dumps({"log_probs": str(directory / "log_probs.f32"), "shape": list(out.shape)}))
 
 
 def main():
