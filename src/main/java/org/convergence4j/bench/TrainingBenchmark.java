@@ -47,15 +47,26 @@ public final class TrainingBenchmark {
      * @return the timings; the peak memory is this process's so far
      */
     public static Measurement measure(Head head, Mnist mnist, int warmup, int steps, long seed) {
+        RunConfig config = RunConfig.seminar(seed);
+        MultiLayerNetwork net = TestNetwork.build(head, seed, config.learningRate(), TestNetwork.PYTORCH_DEFAULT);
+        Nd4j.getRandom().setSeed(seed);
+        return measure(net, head.name(), mnist, warmup, steps);
+    }
+
+    /**
+     * As {@link #measure(Head, Mnist, int, int, long)} for a network built elsewhere, e.g. a variant of the
+     * TestNetwork configuration whose speed is being tried out.
+     *
+     * @param net     a network with a 784-feature input and a 10-class softmax output, trained in place
+     * @param variant its name in the measurement
+     */
+    public static Measurement measure(MultiLayerNetwork net, String variant, Mnist mnist, int warmup, int steps) {
         if (warmup < 0 || steps < 1 || warmup + steps > Measurement.STEPS_PER_EPOCH) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "need warmup ≥ 0, steps ≥ 1 and warmup + steps ≤ %d (one epoch), got warmup %d, steps %d",
                     Measurement.STEPS_PER_EPOCH, warmup, steps));
         }
-        RunConfig config = RunConfig.seminar(seed);
-        int batch = config.batchSize();
-        MultiLayerNetwork net = TestNetwork.build(head, seed, config.learningRate(), TestNetwork.PYTORCH_DEFAULT);
-        Nd4j.getRandom().setSeed(seed);
+        int batch = RunConfig.seminar(0).batchSize();
         ImageDataset train = mnist.train();
         if (warmup > 0) {
             new Trainer(TrainingProgress.NONE, new StopSignal()).train(net,
@@ -66,7 +77,7 @@ public final class TrainingBenchmark {
         new Trainer(clock, new StopSignal()).train(net,
                 BatchIterator.sequential(slice(train, warmup * batch, (warmup + steps) * batch), batch),
                 BatchIterator.sequential(mnist.test(), batch), 1);
-        return new Measurement("dl4j", head.name().toLowerCase(Locale.ROOT), steps,
+        return new Measurement("dl4j", variant.toLowerCase(Locale.ROOT), steps,
                 (clock.lastBatch - clock.started) / 1e9 / steps, (clock.done - clock.lastBatch) / 1e9,
                 (clock.lastBatchCpu - clock.startedCpu) / 1e9 / steps, (clock.doneCpu - clock.lastBatchCpu) / 1e9,
                 PeakMemory.residentMb(), setup());

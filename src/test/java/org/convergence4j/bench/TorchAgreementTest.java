@@ -10,7 +10,7 @@ import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
 import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,13 +37,15 @@ class TorchAgreementTest {
     private static final PytorchReference REFERENCE = PytorchReference.locate(Path.of("").toAbsolutePath(),
             System.getenv());
 
+    /** Checked once (importing torch takes a second or two); each test is skipped with it. */
+    private static final String UNAVAILABLE = REFERENCE.unavailableReason().orElse(null);
+
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void pytorchInstalled() {
-        String reason = REFERENCE.unavailableReason().orElse(null);
-        assumeTrue(reason == null, () -> "PyTorch reference not runnable, agreement not checked: " + reason);
+    @BeforeEach
+    void pytorchInstalled() {
+        assumeTrue(UNAVAILABLE == null, () -> "PyTorch reference not runnable, agreement not checked: " + UNAVAILABLE);
     }
 
     @ParameterizedTest
