@@ -1,6 +1,7 @@
 package org.convergence4j.models;
 
 import org.convergence4j.init.VarianceScaling;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -23,6 +24,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * non-decreasing, relu(maxpool(x)) = maxpool(relu(x)) elementwise, so the function and its
  * gradient equal the seminar's order while one layer per stage is saved. Trained with
  * Adam(lr) (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, PyTorch's defaults).
+ *
+ * <p>The network caches each convolution's forward results (im2col patches and pre-activations) for its
+ * backward pass ({@link CacheMode#DEVICE}); without the cache DL4J recomputes the whole forward convolution in
+ * backprop. Same values, same gradients, about a third less time per training step (docs/PERFORMANCE.md).
  */
 public final class TestNetwork {
 
@@ -61,6 +66,7 @@ public final class TestNetwork {
                 .updater(new Adam(learningRate))
                 .weightInit(weightInit)
                 .biasInit(0)
+                .cacheMode(CacheMode.DEVICE)
                 .list()
                 .layer(conv(1, 2))
                 .layer(maxPool())

@@ -1,0 +1,95 @@
+package org.convergence4j.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command to completion and returns the last line of its standard output that starts with {@code &#123;},
+ * the JSON line every benchmark child prints. Standard error is kept to explain a failure.
+ */
+final class ChildProcess {
+
+    /** Longest a benchmark child may run: generous for a few hundred steps on a loaded machine. */
+    static final long TIMEOUT_SECONDS = 1800;
+
+    private ChildProcess() {
+    }
+
+    /**
+     * The command that runs {@code mainClass} in a new JVM with this JVM's classpath and memory, system-property and
+     * {@code -XX} options (so {@code -Djavacpp.platform.extension=…} or {@code -Xmx} given to the parent reach the
+     * children; debugging and profiling agents do not).
+     */
+    static List<String> java(String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-X") || option.startsWith("-D")) {
+                command.add(option);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * Runs {@code command} with {@code extraEnv} added to this process's environment.
+     *
+     * @param label names the child in errors, e.g. {@code DL4J baseline}
+     * @throws IllegalStateException with the label, exit code and the tail of the child's output if it fails,
+     *                               prints no JSON line, or runs longer than {@code timeoutSeconds}
+     */
+    static String jsonLine(String label, List<String> command, Map<String, String> extraEnv, long timeoutSeconds) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(extraEnv);
+        Path stderr = null;
+        try {
+            // Standard error goes to a file, so a chatty child cannot block on a full pipe while stdout is read.
+            stderr = Files.createTempFile("convergence4j-bench", ".err");
+            builder.redirectError(stderr.toFile());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String stdout;
+            try (InputStream in = process.getInputStream()) {
+                stdout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(label + " timed out after " + timeoutSeconds + " s");
+            }
+            String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+            if (process.exitValue() != 0 || json == null) {
+                throw new IllegalStateException(String.format("%s exited with %d%s; its last output:%n%s", label,
+                        process.exitValue(), json == null ? " without a JSON line" : "",
+                        tail(Files.readString(stderr) + stdout, 15)));
+            }
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + label + " (" + command.get(0) + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + label, e);
+        } finally {
+            if (stderr != null) {
+                stderr.toFile().delete();
+            }
+        }
+    }
+
+    private static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}

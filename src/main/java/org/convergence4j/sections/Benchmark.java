@@ -1,0 +1,140 @@
+package org.convergence4j.sections;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.convergence4j.bench.BenchmarkReport;
+import org.convergence4j.bench.Measurement;
+import org.convergence4j.bench.PytorchReference;
+import org.convergence4j.bench.TrainingBenchmark;
+import org.convergence4j.data.MnistProvisioner;
+import org.convergence4j.models.Head;
+import org.convergence4j.models.Heads;
+import org.convergence4j.report.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * DL4J against the PyTorch reference, per variant: training steps/s, estimated seconds per epoch
+ * ({@value Measurement#STEPS_PER_EPOCH} steps plus the test-set evaluation), their ratio, and each side's peak
+ * resident memory. Every measurement runs in its own child process (a JVM with this one's classpath, or
+ * {@code reference.py --bench}) on the same fixed batches, so peak memory is per variant and one run's JIT or
+ * allocator state does not leak into the next. Without a runnable PyTorch it measures DL4J alone and says why.
+ * Writes {@code <out>/benchmark/benchmark.csv}.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Times DL4J and PyTorch training of every TestNetwork variant on identical batches.")
+public final class Benchmark implements Callable<Integer> {
+
+    @Mixin
+    private CommonOptions options;
+
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "Variants to time, comma-separated (default: all of ${COMPLETION-CANDIDATES}).",
+            completionCandidates = VariantNames.class)
+    List<String> variants = Heads.all().stream().map(Head::name).toList();
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed training steps per run (default: ${DEFAULT-VALUE}).")
+    int steps = 100;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed training steps before them (default: ${DEFAULT-VALUE}).")
+    int warmup = 20;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Runs per variant and framework; the table shows medians (default: ${DEFAULT-VALUE}).")
+    int repeats = 1;
+
+    @Option(names = "--threads", paramLabel = "N", description = "OpenMP/BLAS threads of each child, OMP_NUM_THREADS (default: ${DEFAULT-VALUE}).")
+    int threads = 1;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Initialization seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--dl4j-only", description = "Do not run the PyTorch reference.")
+    boolean dl4jOnly;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Command-line entry point; see {@code --help}. */
+    public static void main(String[] args) {
+        Cli.exit(new Benchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        options.validate(spec.commandLine());
+        Path dataDir = options.mnistDir();
+        new MnistProvisioner().ensure(dataDir);
+        PytorchReference reference = PytorchReference.locate(Path.of("").toAbsolutePath(), System.getenv());
+        Optional<String> noPytorch = dl4jOnly ? Optional.of("--dl4j-only was given") : reference.unavailableReason();
+        System.out.printf(Locale.ROOT, "Benchmark: %d timed steps after %d warm-up steps, batch 128, %d thread(s), "
+                + "median of %d run(s) per variant; MNIST %s%n", steps, warmup, threads, repeats, dataDir);
+        noPytorch.ifPresent(reason -> System.out.println("PyTorch not measured: " + reason));
+
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        String dl4jSetup = null;
+        String pytorchSetup = null;
+        for (String name : variants) {
+            String variant = Heads.byName(name).name().toLowerCase(Locale.ROOT);
+            List<Measurement> dl4j = new ArrayList<>();
+            List<Measurement> pytorch = new ArrayList<>();
+            for (int r = 1; r <= repeats; r++) {
+                System.out.printf(Locale.ROOT, "  %s, run %d/%d: DL4J", variant, r, repeats);
+                dl4j.add(TrainingBenchmark.inChildJvm(variant, warmup, steps, seed, threads, dataDir));
+                System.out.printf(Locale.ROOT, " %.1f s/epoch", dl4j.get(dl4j.size() - 1).epochSeconds());
+                if (noPytorch.isEmpty()) {
+                    pytorch.add(reference.bench(variant, warmup, steps, seed, threads, dataDir));
+                    System.out.printf(Locale.ROOT, ", PyTorch %.1f s/epoch", pytorch.get(pytorch.size() - 1).epochSeconds());
+                }
+                System.out.println();
+            }
+            Measurement d = Measurement.median(dl4j);
+            Optional<Measurement> p = pytorch.isEmpty() ? Optional.empty() : Optional.of(Measurement.median(pytorch));
+            dl4jSetup = d.setup();
+            pytorchSetup = p.map(Measurement::setup).orElse(pytorchSetup);
+            rows.add(new BenchmarkReport.Row(d, p));
+        }
+        System.out.println();
+        System.out.println("DL4J:    " + dl4jSetup);
+        System.out.println("PyTorch: " + (pytorchSetup != null ? pytorchSetup : "not measured (" + noPytorch.orElse("") + ")"));
+        System.out.print(BenchmarkReport.table(rows));
+        Path csv = options.out.resolve("benchmark").resolve("benchmark.csv");
+        AtomicFiles.writeString(csv, BenchmarkReport.csv(rows));
+        System.out.println("wrote " + csv);
+        return 0;
+    }
+
+    private void validate() {
+        CommandLine cl = spec.commandLine();
+        if (steps < 1 || warmup < 0 || steps + warmup > Measurement.STEPS_PER_EPOCH) {
+            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
+                    "--steps %d and --warmup %d must satisfy steps ≥ 1, warmup ≥ 0, steps + warmup ≤ %d (one epoch)",
+                    steps, warmup, Measurement.STEPS_PER_EPOCH));
+        }
+        if (repeats < 1 || threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--repeats and --threads must be ≥ 1, got "
+                    + repeats + " and " + threads);
+        }
+        for (String name : variants) {
+            try {
+                Heads.byName(name);
+            } catch (java.util.NoSuchElementException e) {
+                throw new CommandLine.ParameterException(cl, "--variants: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The variant names, for {@code --help}. */
+    static final class VariantNames extends ArrayList<String> {
+        VariantNames() {
+            super(Heads.all().stream().map(Head::name).toList());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.convergence4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Random;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TestNetworkTest {
+
+    private static final int BATCH = 16;
+
+    /** Gradient of the loss on one fixed batch, a copy. */
+    private static INDArray gradient(MultiLayerNetwork net) {
+        Random random = new Random(5);
+        float[] x = new float[BATCH * TestNetwork.SIDE * TestNetwork.SIDE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, BATCH, TestNetwork.CLASSES);
+        for (int i = 0; i < BATCH; i++) {
+            labels.putScalar(i, random.nextInt(TestNetwork.CLASSES), 1);
+        }
+        net.setInput(Nd4j.create(x, new long[] {BATCH, x.length / BATCH}, DataType.FLOAT));
+        net.setLabels(labels);
+        net.computeGradientAndScore();
+        return net.gradient().gradient().dup();
+    }
+
+    @Test
+    void convolutionsCacheTheirForwardResultsForBackprop() {
+        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+
+        assertEquals(CacheMode.DEVICE, net.getLayerWiseConfigurations().getCacheMode());
+    }
+
+    /** The cache only saves recomputing the forward convolution: the gradient is the same, bit for bit. */
+    @Test
+    void cachingLeavesTheGradientUnchanged() {
+        MultiLayerNetwork cached = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        MultiLayerNetwork recomputed = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        recomputed.getLayerWiseConfigurations().setCacheMode(CacheMode.NONE);
+        recomputed.setCacheMode(CacheMode.NONE);
+
+        INDArray expected = gradient(recomputed);
+        INDArray actual = gradient(cached);
+
+        assertNotEquals(0.0, expected.norm2Number().doubleValue());
+        assertArrayEquals(expected.data().asFloat(), actual.data().asFloat());
+    }
+}
