@@ -1,9 +1,13 @@
 package org.convergence4j.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +42,31 @@ final class ChildProcess {
             }
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath());
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * This program's classpath. Under {@code mvn exec:java} the project's classes and dependencies are not on
+     * {@code java.class.path} (that is Maven's own launcher) but in the URL class loader exec:java builds, so the
+     * loaders of this class are asked first.
+     */
+    static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = ChildProcess.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        // not a file: entry; a child JVM could not use it either
+                    }
+                }
+            }
+        }
+        return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
     }
 
     /**
