@@ -46,9 +46,8 @@ final class Experiment {
         this.quick = options.quick;
         this.root = root;
         this.out = out;
-        this.runs = new VariantRuns(train, data.test(), settings, root, options.force, options.reportOnly, options.jobs, stop,
-                out,
-                this::refresh);
+        this.runs = new VariantRuns(train, data.test(), settings, root, options.force, options.reportOnly, options.jobs,
+                stop, out, this::refresh);
     }
 
     /** Loads the data and prepares the runs described by the options. */
@@ -58,8 +57,7 @@ final class Experiment {
         out.println(dataset.id() + ": " + (common.dataDir != null ? common.dataDir : dataset.defaultDir(System.getenv())));
         Mnist data = dataset.load(common.dataDir, System.getenv());
         ImageDataset train = options.quick ? data.train().head(ExperimentOptions.QUICK_EXAMPLES) : data.train();
-        ExperimentSettings settings = new ExperimentSettings(dataset.id(), options.effectiveEpochs(), 1e-3, 128,
-                train.size());
+        ExperimentSettings settings = ExperimentSettings.seminar(dataset.id(), options.effectiveEpochs(), train.size());
         return new Experiment(data, train, settings, options, resultsRoot(common, dataset), stop, out);
     }
 

@@ -12,6 +12,12 @@ package org.convergence4j.train;
  */
 public record ExperimentSettings(String dataset, int epochs, double learningRate, int batchSize, int trainExamples) {
 
+    /** The seminar's optimizer and batches: Adam with learning rate 0.001, mini-batches of 128. */
+    public static ExperimentSettings seminar(String dataset, int epochs, int trainExamples) {
+        RunConfig seminar = RunConfig.seminar(0);
+        return new ExperimentSettings(dataset, epochs, seminar.learningRate(), seminar.batchSize(), trainExamples);
+    }
+
     /** The settings of one seed's run. */
     public RunConfig forSeed(long seed) {
         return new RunConfig(epochs, seed, learningRate, batchSize);
