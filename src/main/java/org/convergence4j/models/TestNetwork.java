@@ -1,11 +1,16 @@
 package org.convergence4j.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.convergence4j.init.VarianceScaling;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
@@ -85,6 +90,26 @@ public final class TestNetwork {
                 list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build());
         net.init();
         return net;
+    }
+
+    /**
+     * A short name for each layer of the network with {@code head}, in DL4J's layer order, e.g.
+     * {@code conv}, {@code max-pool}, {@code dense}, {@code LayerNormalization}: labels for
+     * per-layer statistics.
+     */
+    public static List<String> layerNames(Head head) {
+        MultiLayerNetwork net = build(head, 0, 1e-3, PYTORCH_DEFAULT);
+        List<String> names = new ArrayList<>();
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            Layer conf = layer.conf().getLayer();
+            names.add(conf instanceof ConvolutionLayer ? "conv"
+                    : conf instanceof SubsamplingLayer ? "max-pool"
+                    : conf instanceof OutputLayer ? "output"
+                    : conf instanceof DenseLayer ? "dense"
+                    : conf instanceof ActivationLayer a ? a.getActivationFn().toString()
+                    : conf.getClass().getSimpleName());
+        }
+        return names;
     }
 
     private static ConvolutionLayer conv(int nIn, int nOut) {

@@ -59,7 +59,7 @@ public final class LayerStdChart {
             styler.setYAxisLogarithmicDecadeOnly(range.getMax() > 100 * range.getMin());
             styler.setYAxisMin(range.getMin() / 1.2);
             styler.setYAxisMax(range.getMax() * 1.2);
-            styler.setXAxisDecimalPattern("#,##0");
+            styler.setXAxisDecimalPattern("0");
             styler.setXAxisTickMarkSpacingHint(110);
             double[] x = stats.iterations().stream().mapToDouble(Integer::doubleValue).toArray();
             int layers = stats.layers().size();

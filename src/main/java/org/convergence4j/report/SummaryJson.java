@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.convergence4j.models.Head;
+import org.convergence4j.models.TestNetwork;
 import org.convergence4j.probe.TrainingSample;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.ExperimentSettings;
@@ -73,7 +74,7 @@ public final class SummaryJson {
                 dependence.add(head.name(), d);
             });
             own.stream().filter(r -> !r.layerStats().isEmpty()).findFirst()
-                    .ifPresent(r -> layerStats.add(head.name(), layerStats(r)));
+                    .ifPresent(r -> layerStats.add(head.name(), layerStats(r, TestNetwork.layerNames(head))));
         }
         root.add("variants", variants);
         if (dropConnect.size() > 0) {
@@ -116,13 +117,15 @@ public final class SummaryJson {
         return seeds;
     }
 
-    private static JsonObject layerStats(RunRecord run) {
+    /** @param names the network's layer names; sample l is the std of layer l's input */
+    private static JsonObject layerStats(RunRecord run, List<String> names) {
         JsonObject o = new JsonObject();
         o.addProperty("seed", run.seed());
         List<TrainingSample> samples = run.layerStats();
         o.add("iterations", GSON.toJsonTree(samples.stream().map(TrainingSample::iteration).toList()));
         int layers = samples.get(0).activationStd().size();
-        o.add("layers", GSON.toJsonTree(IntStream.range(0, layers).mapToObj(l -> "input of layer " + l).toList()));
+        o.add("layers", GSON.toJsonTree(IntStream.range(0, layers)
+                .mapToObj(l -> "input of " + l + " " + (l < names.size() ? names.get(l) : "layer")).toList()));
         o.add("activation_std", GSON.toJsonTree(samples.stream().map(TrainingSample::activationStd).toList()));
         o.add("weight_grad_std", GSON.toJsonTree(samples.stream().map(TrainingSample::weightGradStd).toList()));
         return o;
