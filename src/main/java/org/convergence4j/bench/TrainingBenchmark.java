@@ -11,8 +11,10 @@ import org.bytedeco.javacpp.Loader;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
+import org.convergence4j.models.ConvolutionEngine;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
+import org.convergence4j.models.NativeBuild;
 import org.convergence4j.models.TestNetwork;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.RunConfig;
@@ -98,12 +100,15 @@ public final class TrainingBenchmark {
                 Map.of("OMP_NUM_THREADS", Integer.toString(threads)), ChildProcess.TIMEOUT_SECONDS));
     }
 
-    /** The native backend measured: JavaCPP platform and extension (e.g. {@code -onednn-avx2}) and ND4J's threads. */
+    /**
+     * The native backend measured: JavaCPP platform and extension (e.g. {@code -onednn-avx2}), the convolution
+     * engine and ND4J's threads.
+     */
     static String setup() {
-        return String.format(Locale.ROOT, "nd4j-native %s%s, %d OpenMP thread(s), JVM %s",
-                Loader.getPlatform(), System.getProperty("org.bytedeco.javacpp.platform.extension",
+        return String.format(Locale.ROOT, "nd4j-native %s%s, convolutions %s, %d OpenMP thread(s), JVM %s",
+                Loader.getPlatform(), System.getProperty(NativeBuild.EXTENSION_PROPERTY,
                         System.getProperty("javacpp.platform.extension", "")),
-                Nd4j.getEnvironment().maxThreads(), Runtime.version());
+                ConvolutionEngine.available(), Nd4j.getEnvironment().maxThreads(), Runtime.version());
     }
 
     /** Examples {@code [from, to)} of {@code data}, a view. */
@@ -121,6 +126,7 @@ public final class TrainingBenchmark {
             System.err.println("usage: TrainingBenchmark VARIANT WARMUP STEPS SEED DATA_DIR");
             System.exit(2);
         }
+        NativeBuild.select();
         Head head = Heads.byName(args[0]);
         Mnist mnist = Mnist.read(Path.of(args[4]));
         Measurement m = measure(head, mnist, Integer.parseInt(args[1]), Integer.parseInt(args[2]),

@@ -33,6 +33,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>The network caches each convolution's forward results (im2col patches and pre-activations) for its
  * backward pass ({@link CacheMode#DEVICE}); without the cache DL4J recomputes the whole forward convolution in
  * backprop. Same values, same gradients, about a third less time per training step (docs/PERFORMANCE.md).
+ * The convolutions run on the fastest {@link ConvolutionEngine} the loaded native build offers.
  */
 public final class TestNetwork {
 
@@ -89,6 +90,7 @@ public final class TestNetwork {
         MultiLayerNetwork net = new MultiLayerNetwork(
                 list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build());
         net.init();
+        ConvolutionEngine.available().install(net);
         return net;
     }
 
@@ -114,7 +116,9 @@ public final class TestNetwork {
 
     private static ConvolutionLayer conv(int nIn, int nOut) {
         return new ConvolutionLayer.Builder(3, 3).nIn(nIn).nOut(nOut).padding(1, 1).stride(1, 1)
-                .activation(Activation.RELU).build();
+                .activation(Activation.RELU)
+                .cudnnAllowFallback(false) // a failing oneDNN helper throws instead of silently changing engine
+                .build();
     }
 
     private static SubsamplingLayer maxPool() {

@@ -1,5 +1,6 @@
 package org.convergence4j.sections;
 
+import org.convergence4j.models.NativeBuild;
 import picocli.CommandLine;
 
 /**
@@ -18,6 +19,7 @@ final class Cli {
 
     /** Parses {@code args} and runs {@code command}; returns 0, 1 (failure) or 2 (usage error). */
     static int run(Object command, String... args) {
+        NativeBuild.select();
         NativeThreads.useOne();
         CommandLine commandLine = new CommandLine(command)
                 .setParameterExceptionHandler((e, a) -> {

@@ -17,7 +17,7 @@ class TestNetworkTest {
     private static final int BATCH = 16;
 
     /** Gradient of the loss on one fixed batch, a copy. */
-    private static INDArray gradient(MultiLayerNetwork net) {
+    static INDArray gradient(MultiLayerNetwork net) {
         Random random = new Random(5);
         float[] x = new float[BATCH * TestNetwork.SIDE * TestNetwork.SIDE];
         for (int i = 0; i < x.length; i++) {
