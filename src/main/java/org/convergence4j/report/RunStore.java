@@ -129,6 +129,7 @@ public final class RunStore {
         o.addProperty("lr", s.learningRate());
         o.addProperty("batch", s.batchSize());
         o.addProperty("train_examples", s.trainExamples());
+        o.addProperty("engine", s.engine().name());
         return o;
     }
 

@@ -46,9 +46,10 @@ public record RunSummary(Path source, String dataset, Configuration configuratio
      * @param quick whether this is the smoke run (fewer epochs on a training subset)
      * @param trainExamples training examples used
      * @param testExamples test examples
+     * @param engine what computed the convolutions ({@code ConvolutionEngine} name), if recorded
      */
     public record Configuration(int epochs, List<Long> seeds, OptionalInt batch, OptionalDouble learningRate,
-            boolean quick, OptionalInt trainExamples, OptionalInt testExamples) {
+            boolean quick, OptionalInt trainExamples, OptionalInt testExamples, Optional<String> engine) {
     }
 
     /**

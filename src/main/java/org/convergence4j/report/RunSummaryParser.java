@@ -78,7 +78,8 @@ final class RunSummaryParser {
         return new Configuration(epochs, longs(array(c, "seeds", at)), optionalInt(c, "batch"),
                 c.has("lr") ? OptionalDouble.of(c.get("lr").getAsDouble()) : OptionalDouble.empty(),
                 c.has("quick") && c.get("quick").getAsBoolean(), optionalInt(c, "train_examples"),
-                optionalInt(c, "test_examples"));
+                optionalInt(c, "test_examples"),
+                c.has("engine") ? Optional.of(c.get("engine").getAsString()) : Optional.empty());
     }
 
     private VariantRuns variant(String name, JsonObject v, int epochs) {

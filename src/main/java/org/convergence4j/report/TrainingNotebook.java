@@ -130,6 +130,7 @@ final class TrainingNotebook {
         c.learningRate().ifPresent(lr -> parts.add("Adam with learning rate " + Numbers.plain(lr)));
         c.trainExamples().ifPresent(n -> parts.add(n + " training examples"));
         c.testExamples().ifPresent(n -> parts.add(n + " test examples"));
+        c.engine().ifPresent(engine -> parts.add("convolutions computed by " + Markdown.code(engine)));
         String quick = c.quick() ? " This is a " + Markdown.code("--quick") + " smoke run, not the seminar's settings." : "";
         return "**Configuration:** " + String.join("; ", parts) + "." + quick;
     }

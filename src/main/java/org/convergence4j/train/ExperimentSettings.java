@@ -1,5 +1,7 @@
 package org.convergence4j.train;
 
+import org.convergence4j.models.ConvolutionEngine;
+
 /**
  * What every run of an experiment shares; a finished run is reused only when its settings equal
  * the requested ones.
@@ -9,13 +11,19 @@ package org.convergence4j.train;
  * @param learningRate Adam's learning rate
  * @param batchSize mini-batch size for training and evaluation
  * @param trainExamples training examples used: the whole set, or the first n of it ({@code --quick})
+ * @param engine what computes the convolutions; engines round differently, so their runs are not interchangeable
  */
-public record ExperimentSettings(String dataset, int epochs, double learningRate, int batchSize, int trainExamples) {
+public record ExperimentSettings(String dataset, int epochs, double learningRate, int batchSize, int trainExamples,
+        ConvolutionEngine engine) {
 
-    /** The seminar's optimizer and batches: Adam with learning rate 0.001, mini-batches of 128. */
+    /**
+     * The seminar's optimizer and batches (Adam with learning rate 0.001, mini-batches of 128), on the convolution
+     * engine this process has ({@link ConvolutionEngine#available()}).
+     */
     public static ExperimentSettings seminar(String dataset, int epochs, int trainExamples) {
         RunConfig seminar = RunConfig.seminar(0);
-        return new ExperimentSettings(dataset, epochs, seminar.learningRate(), seminar.batchSize(), trainExamples);
+        return new ExperimentSettings(dataset, epochs, seminar.learningRate(), seminar.batchSize(), trainExamples,
+                ConvolutionEngine.available());
     }
 
     /** The settings of one seed's run. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
+import org.convergence4j.models.ConvolutionEngine;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
 import org.convergence4j.report.SummaryJson;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Resume and concurrency of the runs, on a small slice of MNIST (1 epoch of 512 examples). */
 class VariantRunsTest {
 
-    private static final ExperimentSettings TINY = new ExperimentSettings("mnist", 1, 1e-3, 64, 512);
+    private static final ExperimentSettings TINY = new ExperimentSettings("mnist", 1, 1e-3, 64, 512,
+            ConvolutionEngine.available());
     private static final List<Head> HEADS = List.of(Heads.BASELINE, Heads.DROPOUT);
     private static final List<Long> SEEDS = List.of(1L, 2L);
 
