@@ -17,9 +17,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>DL4J 1.0.0-M2.1 has a oneDNN ("MKL-DNN") helper for its convolution layer but never uses it: its factory
  * returns no helper unless the system property {@code org.eclipse.deeplearning4j.helpers.disable} is {@code false},
  * and its availability check looks for a class that the M2.1 native bindings renamed, so it always answers
- * "disabled". {@link #ONEDNN} installs the helper directly into each convolution layer instead. Max-pooling keeps
- * DL4J's own implementation, which is faster than libnd4j's oneDNN pooling on these small maps
- * (docs/PERFORMANCE.md).
+ * "disabled". {@link #ONEDNN} installs the helper directly into each convolution layer instead. Max pooling is not
+ * part of the engine: the TestNetwork pools with {@link org.convergence4j.layers.GenericMaxPooling} in both, because
+ * libnd4j's generic pooling kernels beat its oneDNN ones on these small maps (docs/PERFORMANCE.md).
  */
 public enum ConvolutionEngine {
 

@@ -3,6 +3,7 @@ package org.convergence4j.models;
 import java.util.ArrayList;
 import java.util.List;
 import org.convergence4j.init.VarianceScaling;
+import org.convergence4j.layers.GenericMaxPooling;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -33,7 +34,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>The network caches each convolution's forward results (im2col patches and pre-activations) for its
  * backward pass ({@link CacheMode#DEVICE}); without the cache DL4J recomputes the whole forward convolution in
  * backprop. Same values, same gradients, about a third less time per training step (docs/PERFORMANCE.md).
- * The convolutions run on the fastest {@link ConvolutionEngine} the loaded native build offers.
+ * The convolutions run on the fastest {@link ConvolutionEngine} the loaded native build offers, the pooling on
+ * libnd4j's generic kernels ({@link GenericMaxPooling}).
  */
 public final class TestNetwork {
 
@@ -122,6 +124,6 @@ public final class TestNetwork {
     }
 
     private static SubsamplingLayer maxPool() {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+        return new GenericMaxPooling(2, 2);
     }
 }
