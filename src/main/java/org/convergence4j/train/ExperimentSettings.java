@@ -11,10 +11,20 @@ import org.convergence4j.models.ConvolutionEngine;
  * @param learningRate Adam's learning rate
  * @param batchSize mini-batch size for training and evaluation
  * @param trainExamples training examples used: the whole set, or the first n of it ({@code --quick})
- * @param engine what computes the convolutions; engines round differently, so their runs are not interchangeable
+ * @param engine what computes the convolutions; engines round differently, so their runs are not interchangeable.
+ *     It must be {@link ConvolutionEngine#available()}, the engine {@code TestNetwork.build} installs in this
+ *     process, so that a stored run's label says what really computed it
  */
 public record ExperimentSettings(String dataset, int epochs, double learningRate, int batchSize, int trainExamples,
         ConvolutionEngine engine) {
+
+    /** @throws IllegalArgumentException if {@code engine} is not the one this process computes with */
+    public ExperimentSettings {
+        if (engine != ConvolutionEngine.available()) {
+            throw new IllegalArgumentException("this process computes convolutions with "
+                    + ConvolutionEngine.available() + ", not " + engine + " (the native build decides; see NativeBuild)");
+        }
+    }
 
     /**
      * The seminar's optimizer and batches (Adam with learning rate 0.001, mini-batches of 128), on the convolution

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ConvolutionEngineTest {
 
@@ -37,5 +39,25 @@ class ConvolutionEngineTest {
         assertTrue(maxDifference <= RELATIVE_TOLERANCE * scale,
                 "largest gradient difference " + maxDifference + " vs largest entry " + scale);
         assertEquals(expectedScore, oneDnn.score(), RELATIVE_TOLERANCE * expectedScore);
+    }
+
+    /**
+     * The documented price of skipping the first convolution's input gradient: with {@link ConvolutionEngine#ONEDNN}
+     * the network's gradient with respect to its input is all zeros; {@link ConvolutionEngine#BUILT_IN} computes it.
+     */
+    @Test
+    void oneDnnLeavesTheInputGradientAtZero() {
+        assumeTrue(ConvolutionEngine.available() == ConvolutionEngine.ONEDNN,
+                "the loaded ND4J native build has no oneDNN (CPU without AVX2, or the plain build was chosen)");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, TestNetwork.SIDE * TestNetwork.SIDE);
+        INDArray labels = Nd4j.eye(TestNetwork.CLASSES).castTo(DataType.FLOAT).getRows(0, 1, 2, 3);
+        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 3, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+
+        INDArray skipped = net.calculateGradients(x, labels, null, null).getSecond();
+        ConvolutionEngine.BUILT_IN.install(net);
+        INDArray computed = net.calculateGradients(x, labels, null, null).getSecond();
+
+        assertEquals(0.0, skipped.amaxNumber().doubleValue());
+        assertTrue(computed.amaxNumber().doubleValue() > 0);
     }
 }
