@@ -11,13 +11,12 @@ import org.bytedeco.javacpp.Loader;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
-import org.convergence4j.models.ConvolutionEngine;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
-import org.convergence4j.models.NativeBuild;
+import org.convergence4j.backend.ConvolutionEngine;
+import org.convergence4j.models.Variant;
+import org.convergence4j.backend.NativeBuild;
 import org.convergence4j.models.TestNetwork;
 import org.convergence4j.train.EpochMetrics;
-import org.convergence4j.train.RunConfig;
+import org.convergence4j.train.TrainingSettings;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingProgress;
@@ -41,22 +40,22 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * @param head   the variant
+     * @param variant the variant
      * @param mnist  the data
      * @param warmup untimed training steps first, ≥ 0
      * @param steps  timed training steps, ≥ 1; {@code warmup + steps} ≤ {@value Measurement#STEPS_PER_EPOCH}
      * @param seed   initialization seed
      * @return the timings; the peak memory is this process's so far
      */
-    public static Measurement measure(Head head, Mnist mnist, int warmup, int steps, long seed) {
-        RunConfig config = RunConfig.seminar(seed);
-        MultiLayerNetwork net = TestNetwork.build(head, seed, config.learningRate(), TestNetwork.PYTORCH_DEFAULT);
+    public static Measurement measure(Variant variant, Mnist mnist, int warmup, int steps, long seed) {
+        MultiLayerNetwork net = TestNetwork.build(variant, seed, TrainingSettings.SEMINAR_LEARNING_RATE,
+                TestNetwork.PYTORCH_DEFAULT);
         Nd4j.getRandom().setSeed(seed);
-        return measure(net, head.name(), mnist, warmup, steps);
+        return measure(net, variant.key(), mnist, warmup, steps);
     }
 
     /**
-     * As {@link #measure(Head, Mnist, int, int, long)} for a network built elsewhere, e.g. a variant of the
+     * As {@link #measure(Variant, Mnist, int, int, long)} for a network built elsewhere, e.g. a variant of the
      * TestNetwork configuration whose speed is being tried out.
      *
      * @param net     a network with a 784-feature input and a 10-class softmax output, trained in place
@@ -68,7 +67,7 @@ public final class TrainingBenchmark {
                     "need warmup ≥ 0, steps ≥ 1 and warmup + steps ≤ %d (one epoch), got warmup %d, steps %d",
                     Measurement.STEPS_PER_EPOCH, warmup, steps));
         }
-        int batch = RunConfig.seminar(0).batchSize();
+        int batch = TrainingSettings.SEMINAR_BATCH;
         ImageDataset train = mnist.train();
         if (warmup > 0) {
             new Trainer(TrainingProgress.NONE, new StopSignal()).train(net,
@@ -79,7 +78,7 @@ public final class TrainingBenchmark {
         new Trainer(clock, new StopSignal()).train(net,
                 BatchIterator.sequential(slice(train, warmup * batch, (warmup + steps) * batch), batch),
                 BatchIterator.sequential(mnist.test(), batch), 1);
-        return new Measurement("dl4j", variant.toLowerCase(Locale.ROOT), steps,
+        return new Measurement("dl4j", variant, steps,
                 (clock.lastBatch - clock.started) / 1e9 / steps, (clock.done - clock.lastBatch) / 1e9,
                 (clock.lastBatchCpu - clock.startedCpu) / 1e9 / steps, (clock.doneCpu - clock.lastBatchCpu) / 1e9,
                 PeakMemory.residentMb(), setup());
@@ -89,7 +88,7 @@ public final class TrainingBenchmark {
      * Runs {@link #measure} in a new JVM with this one's classpath and options (see {@link ChildProcess#java}) and
      * {@code OMP_NUM_THREADS=threads}, so its peak memory is that variant's alone.
      *
-     * @param variant the head's name (case-insensitive)
+     * @param variant the variant's text, e.g. {@code DropConnect(keep=0.6)}
      * @throws IllegalStateException with the child's last output if it fails
      */
     public static Measurement inChildJvm(String variant, int warmup, int steps, long seed, int threads,
@@ -127,9 +126,9 @@ public final class TrainingBenchmark {
             System.exit(2);
         }
         NativeBuild.select();
-        Head head = Heads.byName(args[0]);
+        Variant variant = Variant.of(args[0]);
         Mnist mnist = Mnist.read(Path.of(args[4]));
-        Measurement m = measure(head, mnist, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+        Measurement m = measure(variant, mnist, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 Long.parseLong(args[3]));
         System.out.println(m.toJson());
         System.exit(0);

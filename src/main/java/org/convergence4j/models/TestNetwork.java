@@ -3,8 +3,10 @@ package org.convergence4j.models;
 import java.util.ArrayList;
 import java.util.List;
 import org.convergence4j.init.VarianceScaling;
-import org.convergence4j.layers.GenericMaxPooling;
+import org.convergence4j.backend.ConvolutionEngine;
+import org.convergence4j.backend.GenericMaxPooling;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -19,12 +21,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The seminar's {@code TestNetwork}: a small convolutional trunk followed by a {@link Head}.
+ * The seminar's {@code TestNetwork}: a small convolutional trunk followed by the {@link Head} of a {@link Variant}.
  * <pre>
  *   input [n, 784] → 1×28×28
  *   Conv2d(1→2, 3×3, pad 1) → MaxPool 2 → ReLU        → 2×14×14
  *   Conv2d(2→4, 3×3, pad 1) → MaxPool 2 → ReLU        → 4×7×7 = 196 features (flattened c, h, w)
- *   head: 196 → 128 → 128 → 10, softmax, negative log-likelihood
+ *   head: 196 → width → width → 10 (width 128 in the seminar), softmax, negative log-likelihood
  * </pre>
  * The ReLU is applied inside each convolution, before pooling: since ReLU is monotone
  * non-decreasing, relu(maxpool(x)) = maxpool(relu(x)) elementwise, so the function and its
@@ -43,8 +45,6 @@ public final class TestNetwork {
     public static final int SIDE = 28;
     /** Features entering the head: 4 channels × 7 × 7. */
     public static final int FEATURES = 4 * 7 * 7;
-    /** Width of the two hidden layers of every head. */
-    public static final int HIDDEN = 128;
     /** Number of classes. */
     public static final int CLASSES = 10;
 
@@ -63,12 +63,21 @@ public final class TestNetwork {
     /**
      * Builds and initializes the network.
      *
-     * @param head the head (a row of {@link Heads})
+     * @param variant the head's variant
      * @param seed seed of the parameter initialization
      * @param learningRate Adam's learning rate (the seminar uses 0.001)
      * @param weightInit initialization of every weight matrix; biases start at 0
      */
-    public static MultiLayerNetwork build(Head head, long seed, double learningRate, IWeightInit weightInit) {
+    public static MultiLayerNetwork build(Variant variant, long seed, double learningRate, IWeightInit weightInit) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant, seed, learningRate, weightInit));
+        net.init();
+        ConvolutionEngine.available().install(net);
+        return net;
+    }
+
+    /** The DL4J configuration that {@link #build} initializes: every layer with all its hyper-parameters. */
+    public static MultiLayerConfiguration configuration(Variant variant, long seed, double learningRate,
+            IWeightInit weightInit) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
@@ -80,29 +89,26 @@ public final class TestNetwork {
                 .layer(maxPool())
                 .layer(conv(2, 4))
                 .layer(maxPool());
-        int[] sizes = {FEATURES, HIDDEN, HIDDEN};
+        Head head = variant.head();
+        int[] sizes = {FEATURES, head.width(), head.width()};
         for (int i = 0; i + 1 < sizes.length; i++) {
             for (Layer layer : head.hidden().layers(sizes[i], sizes[i + 1])) {
                 list.layer(layer);
             }
         }
-        for (Layer layer : head.output().layers(HIDDEN, CLASSES)) {
+        for (Layer layer : head.output().layers(head.width(), CLASSES)) {
             list.layer(layer);
         }
-        MultiLayerNetwork net = new MultiLayerNetwork(
-                list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build());
-        net.init();
-        ConvolutionEngine.available().install(net);
-        return net;
+        return list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build();
     }
 
     /**
-     * A short name for each layer of the network with {@code head}, in DL4J's layer order, e.g.
+     * A short name for each layer of the network of {@code variant}, in DL4J's layer order, e.g.
      * {@code conv}, {@code max-pool}, {@code dense}, {@code LayerNormalization}: labels for
      * per-layer statistics.
      */
-    public static List<String> layerNames(Head head) {
-        MultiLayerNetwork net = build(head, 0, 1e-3, PYTORCH_DEFAULT);
+    public static List<String> layerNames(Variant variant) {
+        MultiLayerNetwork net = build(variant, 0, 1e-3, PYTORCH_DEFAULT);
         List<String> names = new ArrayList<>();
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             Layer conf = layer.conf().getLayer();

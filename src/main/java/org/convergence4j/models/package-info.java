@@ -1,2 +1,5 @@
-/** Network factories: the seminar's TestNetwork trunk with a registry of heads, and deep MLPs. */
+/**
+ * Network factories: the seminar's TestNetwork trunk with the registry of variants (typed, parameterized heads and
+ * their text syntax), and deep MLPs.
+ */
 package org.convergence4j.models;

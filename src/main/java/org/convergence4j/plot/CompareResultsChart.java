@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.convergence4j.report.Spread;
-import org.convergence4j.report.VariantStatistics;
+import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.VariantStatistics;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -18,7 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The seminar's {@code compare_results} figure: left panel test loss per epoch, right panel test
  * accuracy (%) per epoch, one line per variant. A line is the mean over the variant's finished
  * seeds and sits in a translucent band of ±1 sample sd (no band with a single seed). Variants beyond
- * the seminar are dashed; variants without a finished seed are left out.
+ * the seminar are dashed; variants without a finished seed are left out. Any number of variants can be drawn:
+ * after the {@link Charts#PALETTE}'s colours are used up they repeat, dashed where they were solid and solid
+ * where they were dashed, so no two lines look alike within twice the palette's size.
  */
 public final class CompareResultsChart {
 
@@ -33,24 +35,25 @@ public final class CompareResultsChart {
      *
      * @param file the PNG to write
      * @param title the dataset or run the variants share, e.g. {@code MNIST}
-     * @param variants the variants to draw, at most {@link Charts#PALETTE}'s size
-     * @throws IllegalArgumentException if no variant has a finished seed or there are too many
+     * @param variants the variants to draw
+     * @throws IllegalArgumentException if no variant has a finished seed
      */
     public static void save(Path file, String title, List<VariantStatistics> variants) {
         List<VariantStatistics> drawn = variants.stream().filter(v -> !v.testAccuracyByEpoch().isEmpty()).toList();
-        if (drawn.isEmpty() || drawn.size() > Charts.PALETTE.size()) {
-            throw new IllegalArgumentException("draw 1 to " + Charts.PALETTE.size()
-                    + " variants with a finished seed, got " + drawn.size() + " of " + variants.size());
+        if (drawn.isEmpty()) {
+            throw new IllegalArgumentException("no variant with a finished seed to draw into " + file + ", got "
+                    + variants.size() + " without one");
         }
         XYChart loss = Charts.lineChart(title + ": test loss, mean ± sd over seeds", "Epochs", "NLL loss (nats)");
         XYChart accuracy = Charts.lineChart(title + ": test accuracy, mean ± sd over seeds", "Epochs", "accuracy (%)");
         accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         for (int i = 0; i < drawn.size(); i++) {
             VariantStatistics v = drawn.get(i);
-            Color colour = Charts.PALETTE.get(i);
-            String name = v.name() + (v.beyondSeminar() ? " (beyond the seminar)" : "");
-            band(loss, name, v.testLossByEpoch(), x -> x, colour, v.beyondSeminar());
-            band(accuracy, name, v.testAccuracyByEpoch(), x -> 100 * x, colour, v.beyondSeminar());
+            Color colour = Charts.PALETTE.get(i % Charts.PALETTE.size());
+            boolean dashed = v.beyondSeminar() ^ (i / Charts.PALETTE.size()) % 2 == 1;
+            String name = v.variant() + (v.beyondSeminar() ? " (beyond the seminar)" : "");
+            band(loss, name, v.testLossByEpoch(), x -> x, colour, dashed);
+            band(accuracy, name, v.testAccuracyByEpoch(), x -> 100 * x, colour, dashed);
         }
         loss.getStyler().setYAxisDecimalPattern("0.0##");
         for (XYChart chart : List.of(loss, accuracy)) {

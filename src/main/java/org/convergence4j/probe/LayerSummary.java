@@ -1,5 +1,7 @@
 package org.convergence4j.probe;
 
+import org.convergence4j.statistics.Spread;
+
 /**
  * The {@link LayerStd} of one dense layer summarized over initialization seeds.
  *
@@ -10,6 +12,6 @@ package org.convergence4j.probe;
  * @param inputGradStd std of {@code dL/d(input)}
  * @param preactGradStd std of {@code dL/d(pre-activation)}
  */
-public record LayerSummary(int layer, long fanIn, long fanOut, MeanSd activationStd, MeanSd inputGradStd,
-        MeanSd preactGradStd) {
+public record LayerSummary(int layer, long fanIn, long fanOut, Spread activationStd, Spread inputGradStd,
+        Spread preactGradStd) {
 }

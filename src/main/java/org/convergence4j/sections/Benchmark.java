@@ -11,9 +11,12 @@ import org.convergence4j.bench.Measurement;
 import org.convergence4j.bench.PytorchReference;
 import org.convergence4j.bench.TrainingBenchmark;
 import org.convergence4j.data.MnistProvisioner;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
-import org.convergence4j.report.AtomicFiles;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
+import org.convergence4j.models.VariantSpec;
+import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.persistence.ResultsLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +38,9 @@ public final class Benchmark implements Callable<Integer> {
     @Mixin
     private CommonOptions options;
 
-    @Option(names = "--variants", split = ",", paramLabel = "NAME",
-            description = "Variants to time, comma-separated (default: all of ${COMPLETION-CANDIDATES}).",
-            completionCandidates = VariantNames.class)
-    List<String> variants = Heads.all().stream().map(Head::name).toList();
+    @Option(names = "--variants", paramLabel = "LIST", description = "Variants to time, e.g. "
+            + "'Baseline,DropConnect(keep=0.6)' (default: every registered kind at its defaults).")
+    String variants;
 
     @Option(names = "--steps", paramLabel = "N", description = "Timed training steps per run (default: ${DEFAULT-VALUE}).")
     int steps = 200;
@@ -74,7 +76,7 @@ public final class Benchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        options.validate(spec.commandLine());
+        Path out = options.out(spec.commandLine(), ResultsLayout.REFERENCE);
         Path dataDir = options.mnistDir();
         new MnistProvisioner().ensure(dataDir);
         PytorchReference reference = PytorchReference.locate(Path.of("").toAbsolutePath(), System.getenv());
@@ -86,16 +88,17 @@ public final class Benchmark implements Callable<Integer> {
         List<BenchmarkReport.Row> rows = new ArrayList<>();
         String dl4jSetup = null;
         String pytorchSetup = null;
-        for (String name : variants) {
-            String variant = Heads.byName(name).name().toLowerCase(Locale.ROOT);
+        for (Variant v : variantList()) {
+            String variant = v.key();
             List<Measurement> dl4j = new ArrayList<>();
             List<Measurement> pytorch = new ArrayList<>();
             for (int r = 1; r <= repeats; r++) {
                 System.out.printf(Locale.ROOT, "  %s, run %d/%d: DL4J", variant, r, repeats);
                 dl4j.add(TrainingBenchmark.inChildJvm(variant, warmup, steps, seed, threads, dataDir));
                 System.out.printf(Locale.ROOT, " %.1f s/epoch", dl4j.get(dl4j.size() - 1).epochSeconds());
-                if (noPytorch.isEmpty()) {
-                    pytorch.add(reference.bench(variant, warmup, steps, seed, threads, dataDir));
+                if (noPytorch.isEmpty() && v.equals(v.kind().defaults())) {
+                    pytorch.add(reference.bench(v.kind().name().toLowerCase(Locale.ROOT), warmup, steps, seed, threads,
+                            dataDir));
                     System.out.printf(Locale.ROOT, ", PyTorch %.1f s/epoch", pytorch.get(pytorch.size() - 1).epochSeconds());
                 }
                 System.out.println();
@@ -110,7 +113,7 @@ public final class Benchmark implements Callable<Integer> {
         System.out.println("DL4J:    " + dl4jSetup);
         System.out.println("PyTorch: " + (pytorchSetup != null ? pytorchSetup : "not measured (" + noPytorch.orElse("") + ")"));
         System.out.print(BenchmarkReport.table(rows));
-        Path csv = options.out.resolve("benchmark").resolve("benchmark.csv");
+        Path csv = out.resolve("benchmark").resolve("benchmark.csv");
         AtomicFiles.writeString(csv, BenchmarkReport.csv(rows));
         System.out.println("wrote " + csv);
         return 0;
@@ -127,19 +130,18 @@ public final class Benchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--repeats and --threads must be ≥ 1, got "
                     + repeats + " and " + threads);
         }
-        for (String name : variants) {
-            try {
-                Heads.byName(name);
-            } catch (java.util.NoSuchElementException e) {
-                throw new CommandLine.ParameterException(cl, "--variants: " + e.getMessage());
-            }
-        }
+        variantList();
     }
 
-    /** The variant names, for {@code --help}. */
-    static final class VariantNames extends ArrayList<String> {
-        VariantNames() {
-            super(Heads.all().stream().map(Head::name).toList());
+    /** {@code --variants}, parsed; every kind at its defaults without it. */
+    private List<Variant> variantList() {
+        if (variants == null) {
+            return Variants.KINDS.stream().map(VariantKind::defaults).toList();
+        }
+        try {
+            return VariantSpec.parse(variants);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--variants '" + variants + "': " + e.getMessage());
         }
     }
 }

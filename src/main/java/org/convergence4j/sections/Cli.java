@@ -1,6 +1,7 @@
 package org.convergence4j.sections;
 
-import org.convergence4j.models.NativeBuild;
+import org.convergence4j.backend.NativeBuild;
+import org.convergence4j.backend.NativeThreads;
 import picocli.CommandLine;
 
 /**

@@ -14,36 +14,37 @@ public final class CommonOptions {
             + "(default: $" + DataDirectory.ENV + ", else ~/.cache/convergence4j/mnist).")
     Path dataDir;
 
-    /** The default of {@code --out}. */
-    static final Path DEFAULT_OUT = Path.of("results");
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results at the reference "
+            + "settings, results-quick for --quick, results-custom for any other settings).")
     Path out;
 
     /**
-     * Checks that the output directory is writable, creating it if missing.
+     * The results folder: {@code --out}, else {@code defaultOut}; checks that it is writable, creating it if missing.
      *
-     * @throws CommandLine.ParameterException naming the option and the value
+     * @throws CommandLine.ParameterException naming the option, the value and the fix
      */
-    void validate(CommandLine commandLine) {
-        validate(commandLine, DEFAULT_OUT);
-    }
-
-    /**
-     * As {@link #validate(CommandLine)}, with {@code defaultOut} standing for an absent {@code --out}.
-     */
-    void validate(CommandLine commandLine, Path defaultOut) {
-        if (out == null) {
-            out = defaultOut;
+    Path out(CommandLine commandLine, Path defaultOut) {
+        if (dataDir != null && dataDir.toString().isBlank()) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--data-dir is empty; give a folder, or leave the option out for the default");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--out is empty; give a folder such as results-mine, or leave the option out for the default");
+        }
+        Path folder = out != null ? out : defaultOut;
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(folder);
         } catch (IOException | SecurityException e) {
-            throw new CommandLine.ParameterException(commandLine, "--out " + out + " cannot be created: " + e);
+            throw new CommandLine.ParameterException(commandLine, "--out " + folder + " cannot be created ("
+                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
+                    + "); choose a folder you can write to");
         }
-        if (!Files.isWritable(out)) {
-            throw new CommandLine.ParameterException(commandLine, "--out " + out + " is not writable");
+        if (!Files.isWritable(folder)) {
+            throw new CommandLine.ParameterException(commandLine, "--out " + folder
+                    + " is not writable; choose a folder you can write to");
         }
+        return folder;
     }
 
     /** The MNIST directory from {@code --data-dir}, the environment, or the default cache. */

@@ -1,55 +1,141 @@
 package org.convergence4j.sections;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.LongStream;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
+import org.convergence4j.models.VariantSpec;
+import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.convergence4j.train.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Options of the sections that train TestNetwork variants, mixed in with {@code @Mixin}. */
+/**
+ * Options of the sections that train TestNetwork variants, mixed in with {@code @Mixin}: they turn the section's
+ * reference studies into the studies to run.
+ */
 public final class ExperimentOptions {
 
     /** Epochs of a {@code --quick} run. */
     static final int QUICK_EPOCHS = 2;
     /** Training examples of a {@code --quick} run. */
     static final int QUICK_EXAMPLES = 10_000;
+    /** Where {@code --quick} runs go without {@code --out}. */
+    static final Path QUICK_OUT = Path.of("results-quick");
+    /** Where runs at other than the reference settings go without {@code --out}. */
+    static final Path CUSTOM_OUT = Path.of("results-custom");
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs = 20;
+    @Option(names = "--variants", paramLabel = "LIST", description = "Variants to train, e.g. "
+            + "'Baseline,Dropout(drop=0.5),DropConnect(keep=0.6)' (default: the section's). Known: ${sys:c4j.variants}")
+    String variants;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: ${DEFAULT-VALUE}).")
-    int seeds = 3;
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run, ≥ 1 (default: "
+            + TrainingSettings.SEMINAR_EPOCHS + ", or " + QUICK_EPOCHS + " with --quick).")
+    Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "First seed of initialization, shuffling and masks (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: 3).")
+    Integer seeds;
 
-    @Option(names = "--quick", description = "Smoke run: " + QUICK_EPOCHS + " epochs on the first " + QUICK_EXAMPLES
-            + " training examples; results go to results-quick/ unless --out is given.")
+    @Option(names = "--seed", paramLabel = "S", description = "First seed of initialization, shuffling and masks (default: 1).")
+    Long seed;
+
+    @Option(names = "--quick", description = "Smoke run: " + QUICK_EPOCHS + " epochs (unless --epochs is given) on the "
+            + "first " + QUICK_EXAMPLES + " training examples; results go to " + "results-quick/ unless --out is given.")
     boolean quick;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset = "mnist";
 
-    @Option(names = "--force", description = "Retrain runs even when finished ones with the same settings are stored.")
+    @Option(names = "--force", description = "Retrain runs even when finished ones with the same configuration are stored.")
     boolean force;
 
-    @Option(names = "--report-only", description = "Train nothing: rewrite curves, summary, comparison and write-ups from the stored runs.")
+    @Option(names = "--report-only", description = "Train nothing: rewrite curves, summary, comparison and write-ups from "
+            + "the stored runs (needs no dataset).")
     boolean reportOnly;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Runs trained at once, one core each (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    static {
+        System.setProperty("c4j.variants", Variants.usage());
+    }
+
     /**
-     * Checks what picocli's types cannot.
+     * The studies to run: {@code reference} with these options applied. {@code --variants} keeps, in each
+     * training study, the given variants of the kinds that study compares (a study left without any is dropped);
+     * Part 1 runs on MNIST only.
      *
-     * @throws CommandLine.ParameterException naming the option and the value
+     * @throws CommandLine.ParameterException naming the option, the value and what is allowed
      */
-    void validate(CommandLine commandLine) {
-        if (epochs < 0) {
-            throw new CommandLine.ParameterException(commandLine, "--epochs must be ≥ 0, got " + epochs);
+    List<Study> studies(List<Study> reference, CommandLine commandLine) {
+        validate(commandLine);
+        TrainingSettings training = TrainingSettings.seminar(dataset)
+                .withEpochs(epochs != null ? epochs : quick ? QUICK_EPOCHS : TrainingSettings.SEMINAR_EPOCHS)
+                .withTrainSubset(quick ? QUICK_EXAMPLES : 0);
+        Optional<List<Variant>> chosen = Optional.ofNullable(variants).map(text -> parse(text, commandLine));
+        List<Study> studies = new ArrayList<>();
+        for (Study s : reference) {
+            if (!s.trains()) {
+                if (dataset.equals("mnist")) {
+                    studies.add(s);
+                }
+                continue;
+            }
+            Study t = s.withTraining(training);
+            if (seeds != null || seed != null) {
+                t = t.withSeeds(Studies.seeds(seed != null ? seed : 1, seeds != null ? seeds : Studies.SEEDS.size()));
+            }
+            if (chosen.isPresent()) {
+                Set<VariantKind> kinds = s.variants().stream().map(Variant::kind).collect(Collectors.toSet());
+                List<Variant> own = chosen.get().stream().filter(v -> kinds.contains(v.kind())).toList();
+                if (own.isEmpty()) {
+                    continue;
+                }
+                t = t.withVariants(own);
+            }
+            studies.add(t);
         }
-        if (seeds < 1) {
+        if (chosen.isPresent() && studies.stream().noneMatch(Study::trains)) {
+            throw new CommandLine.ParameterException(commandLine, "--variants " + variants + ": this section compares "
+                    + reference.stream().flatMap(s -> s.variants().stream()).map(v -> v.kind().name()).distinct()
+                            .collect(Collectors.joining(", "))
+                    + "; train other variants with Part4Comparison or RunAll");
+        }
+        return studies;
+    }
+
+    /** Where results go without {@code --out}: only the reference studies may write the committed results. */
+    Path defaultOut(boolean reference) {
+        return quick ? QUICK_OUT : reference ? ResultsLayout.REFERENCE : CUSTOM_OUT;
+    }
+
+    private static List<Variant> parse(String text, CommandLine commandLine) {
+        try {
+            return VariantSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--variants '" + text + "': " + e.getMessage());
+        }
+    }
+
+    private void validate(CommandLine commandLine) {
+        if (epochs != null && epochs < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--epochs must be ≥ 1, got " + epochs);
+        }
+        if (seeds != null && seeds < 1) {
             throw new CommandLine.ParameterException(commandLine, "--seeds must be ≥ 1, got " + seeds);
+        }
+        long first = seed != null ? seed : 1;
+        int count = seeds != null ? seeds : Studies.SEEDS.size();
+        if (first > Long.MAX_VALUE - (count - 1)) {
+            throw new CommandLine.ParameterException(commandLine, "--seed " + first + " with --seeds " + count
+                    + " runs past the largest seed " + Long.MAX_VALUE + "; choose a smaller --seed");
         }
         if (jobs < 1) {
             throw new CommandLine.ParameterException(commandLine, "--jobs must be ≥ 1, got " + jobs);
@@ -58,20 +144,5 @@ public final class ExperimentOptions {
             throw new CommandLine.ParameterException(commandLine,
                     "--dataset must be mnist or fashion-mnist, got '" + dataset + "'");
         }
-    }
-
-    /** The seeds S … S+N−1. */
-    List<Long> seedList() {
-        return LongStream.range(seed, seed + seeds).boxed().toList();
-    }
-
-    /** Where results go without {@code --out}: a quick run must not overwrite the real results. */
-    Path defaultOut() {
-        return quick ? Path.of("results-quick") : CommonOptions.DEFAULT_OUT;
-    }
-
-    /** Epochs per run, after {@code --quick}. */
-    int effectiveEpochs() {
-        return quick ? QUICK_EPOCHS : epochs;
     }
 }

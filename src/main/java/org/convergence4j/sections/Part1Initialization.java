@@ -1,13 +1,19 @@
 package org.convergence4j.sections;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
+import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.probe.ConfigurationResult;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.convergence4j.writeups.Invocation;
+import org.convergence4j.writeups.NotebookWriter;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +37,7 @@ public final class Part1Initialization implements Callable<Integer> {
     private CommonOptions options;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Initialization seeds per configuration, ≥ 2 (default: ${DEFAULT-VALUE}).")
-    int seeds = 10;
+    int seeds = Studies.PART1.seeds().size();
 
     @Option(names = "--batch-seed", paramLabel = "S", description = "Seed that chooses the 100 training images (default: ${DEFAULT-VALUE}).")
     long batchSeed = 1;
@@ -49,18 +55,30 @@ public final class Part1Initialization implements Callable<Integer> {
         if (seeds < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be ≥ 2 to report a spread, got " + seeds);
         }
-        options.validate(spec.commandLine());
+        Study study = Studies.PART1.withSeeds(Studies.seeds(1, seeds));
+        ResultsLayout layout = ResultsLayout.of(options.out(spec.commandLine(),
+                study.equals(Studies.PART1) && batchSeed == 1 ? ResultsLayout.REFERENCE : ExperimentOptions.CUSTOM_OUT));
         Path dataDir = options.mnistDir();
         System.out.println("MNIST: " + dataDir);
         ImageDataset batch = Mnist.load(dataDir, new MnistProvisioner()).train().sample(BATCH, batchSeed);
-        Path dir = options.out.resolve("part1-initialization");
-        List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), dir, seeds);
+        List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
+                study.folder(), seeds);
         for (ConfigurationResult r : results) {
             List<Double> forward = r.forwardStd();
             System.out.printf(Locale.ROOT, "%-12s forward std at the last hidden layer %.4g (%s)%n",
                     r.configuration().key(), forward.get(forward.size() - 1), r.configuration().description());
         }
-        System.out.println("wrote " + dir);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        List<String> common = new ArrayList<>();
+        if (options.dataDir != null) {
+            common.addAll(List.of("--data-dir", options.dataDir.toString()));
+        }
+        if (options.out != null) {
+            common.addAll(List.of("--out", options.out.toString()));
+        }
+        NotebookWriter.writeInitialization(study, layout, new Invocation(Invocation.maven(getClass().getName(), args),
+                Invocation.maven(Invocation.DEFAULT_MAIN, common)));
+        System.out.println("wrote " + layout.study(study.folder()) + " and " + layout.notebook(study.writeup()));
         return 0;
     }
 }

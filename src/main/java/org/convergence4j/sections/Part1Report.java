@@ -1,6 +1,5 @@
 package org.convergence4j.sections;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,9 @@ import org.convergence4j.plot.ActivationHistogramChart;
 import org.convergence4j.plot.StdDepthChart;
 import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.InitializationStudy;
-import org.convergence4j.report.InitSummaryJson;
-import org.convergence4j.report.LayerStdCsv;
+import org.convergence4j.persistence.InitStudyFile;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.LayerStdCsv;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -21,7 +21,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * Writes into the output directory:
  * <ul>
  *   <li>{@code std_per_layer_<key>.csv} for every {@link InitConfiguration} ({@link LayerStdCsv});</li>
- *   <li>{@code summary.json} keyed a–f, relu_xavier, tanh_he ({@link InitSummaryJson});</li>
+ *   <li>{@code summary.json} keyed a–f, relu_xavier, tanh_he ({@link InitStudyFile});</li>
  *   <li>{@code std_vs_depth_wide.png} (a, b, c) and {@code std_vs_depth_deep.png} (d, e, f and the
  *       contrasts): forward and backward std per layer with the mean-field theory;</li>
  *   <li>{@code activation_histograms_tanh.png}: hidden-layer activation histograms of the
@@ -43,29 +43,30 @@ public final class Part1Report {
      *
      * @param batchOf100 the fixed batch: features {@code [100, 784]} normalized as the seminar does
      *     ({@code (x/255 − 0.1307)/0.3081}), one-hot labels {@code [100, 10]}
-     * @param outDir the output directory, e.g. {@code results/part1-initialization}; created if needed
+     * @param layout the results folder; the files go to its {@code folder}, created if needed
+     * @param folder the study's folder, e.g. {@code part1-initialization}
      * @param seeds initialization seeds per configuration, 1 … seeds; the seminar reproduction uses 10
      * @return the results, in {@link InitConfiguration} order
      * @throws IllegalArgumentException if the batch is not 784 features and 10 one-hot classes, or
      *     {@code seeds < 2}
      */
-    public static List<ConfigurationResult> run(DataSet batchOf100, Path outDir, int seeds) {
-        Objects.requireNonNull(outDir, "outDir");
+    public static List<ConfigurationResult> run(DataSet batchOf100, ResultsLayout layout, String folder, int seeds) {
+        Objects.requireNonNull(layout, "layout");
         requireMnistShaped(batchOf100);
         InitializationStudy study = new InitializationStudy(batchOf100, seeds);
         List<ConfigurationResult> results = study.run(List.of(InitConfiguration.values()));
 
         for (ConfigurationResult r : results) {
-            LayerStdCsv.write(outDir.resolve("std_per_layer_" + r.configuration().key() + ".csv"), r);
+            LayerStdCsv.write(layout.initStdCsv(folder, r.configuration().key()), r);
         }
-        InitSummaryJson.write(outDir.resolve("summary.json"), results);
+        InitStudyFile.of(results).write(layout.initSummary(folder));
         for (InitConfiguration.Architecture architecture : InitConfiguration.Architecture.values()) {
             List<ConfigurationResult> group = results.stream()
                     .filter(r -> r.configuration().architecture() == architecture).toList();
-            String name = "std_vs_depth_" + architecture.name().toLowerCase(Locale.ROOT) + ".png";
-            StdDepthChart.save(outDir.resolve(name), architecture.label(), group);
+            StdDepthChart.save(layout.initDepthFigure(folder, architecture.name().toLowerCase(Locale.ROOT)),
+                    architecture.label(), group);
         }
-        ActivationHistogramChart.save(outDir.resolve("activation_histograms_tanh.png"), InitializationStudy.SATURATION,
+        ActivationHistogramChart.save(layout.initHistogramFigure(folder), InitializationStudy.SATURATION,
                 List.of(histogramPanel(study, InitConfiguration.A), histogramPanel(study, InitConfiguration.B)));
         return results;
     }

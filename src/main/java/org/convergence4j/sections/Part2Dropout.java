@@ -1,14 +1,14 @@
 package org.convergence4j.sections;
 
 import java.util.List;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
 import picocli.CommandLine.Command;
 
 /**
- * Part 2 of the seminar: the TestNetwork heads Baseline, Dropout and DropConnect on MNIST, over
- * several seeds. Writes {@code <out>/part2-dropout/}: per run {@code runs/<variant>-seed<k>.csv|json},
- * per variant the mean curves {@code <variant>.csv} and {@code <variant>.png}; and {@code <out>/summary.json}.
+ * Part 2 of the seminar: the TestNetwork variants Baseline, Dropout and DropConnect on MNIST, over several seeds
+ * ({@link Studies#PART2}). Writes the run records to {@code <out>/runs/}, per variant the mean curves to
+ * {@code <out>/part2-dropout/}, the comparison tables there, {@code <out>/summary.json} and the write-up.
  */
 @Command(name = "part2-dropout", mixinStandardHelpOptions = true,
         description = "Trains Baseline, Dropout and DropConnect heads and writes their histories and curves.")
@@ -20,7 +20,7 @@ public final class Part2Dropout extends TrainingSection {
     }
 
     @Override
-    List<Head> heads() {
-        return Heads.ofPart(2);
+    List<Study> reference() {
+        return List.of(Studies.PART2);
     }
 }

@@ -1,13 +1,13 @@
 package org.convergence4j.sections;
 
 import java.util.List;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
 import picocli.CommandLine.Command;
 
 /**
- * Part 3 of the seminar: BatchNorm vs the custom per-example LayerNorm (and RMSNorm, beyond the
- * seminar) on the TestNetwork, over several seeds. Writes {@code <out>/part3-normalization/} as
+ * Part 3 of the seminar: BatchNorm vs the custom per-example LayerNorm (and RMSNorm, beyond the seminar) on the
+ * TestNetwork, over several seeds ({@link Studies#PART3}). Writes {@code <out>/part3-normalization/} as
  * {@link Part2Dropout} does for Part 2.
  */
 @Command(name = "part3-normalization", mixinStandardHelpOptions = true,
@@ -20,7 +20,7 @@ public final class Part3Normalization extends TrainingSection {
     }
 
     @Override
-    List<Head> heads() {
-        return Heads.ofPart(3);
+    List<Study> reference() {
+        return List.of(Studies.PART3);
     }
 }

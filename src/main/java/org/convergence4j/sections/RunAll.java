@@ -1,20 +1,18 @@
 package org.convergence4j.sections;
 
-import java.nio.file.Path;
-import org.convergence4j.data.ImageDataset;
-import org.nd4j.linalg.dataset.DataSet;
+import java.util.List;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
 import picocli.CommandLine.Command;
 
 /**
- * The whole reproduction in one command: Part 1 (initialization, on MNIST), then every variant of
- * Parts 2–3 (reusing stored runs) and the Part 4 comparison.
+ * The whole reproduction in one command: the seminar's four studies ({@link Studies#SEMINAR}): Part 1
+ * (initialization, on MNIST), then every run of Parts 2–4 (each (variant, seed) once, reusing stored runs), then
+ * every study's outputs and write-up.
  */
 @Command(name = "run-all", mixinStandardHelpOptions = true,
         description = "Regenerates results/ (all four parts of the seminar), resuming finished runs.")
-public final class RunAll extends Part4Comparison {
-
-    /** Initialization seeds of Part 1. */
-    static final int PART1_SEEDS = 10;
+public final class RunAll extends TrainingSection {
 
     /** Command-line entry point; see {@code --help}. */
     public static void main(String[] args) {
@@ -22,13 +20,7 @@ public final class RunAll extends Part4Comparison {
     }
 
     @Override
-    void before(Experiment e) {
-        if (!e.settings().dataset().equals("mnist") || experiment.reportOnly) {
-            return;
-        }
-        ImageDataset batch = e.data().train().sample(Part1Initialization.BATCH, 1);
-        Path dir = e.root().resolve("part1-initialization");
-        Part1Report.run(new DataSet(batch.features(), batch.labels()), dir, PART1_SEEDS);
-        System.out.println("wrote " + dir);
+    List<Study> reference() {
+        return Studies.SEMINAR;
     }
 }

@@ -1,16 +1,46 @@
 package org.convergence4j.sections;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.convergence4j.models.Head;
+import java.util.stream.Collectors;
+import org.convergence4j.data.Dataset;
+import org.convergence4j.data.ImageDataset;
+import org.convergence4j.data.Mnist;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunStore;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.study.StudyOutputs;
+import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyRunner;
+import org.convergence4j.study.TrainingData;
 import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
+import org.convergence4j.train.TrainingSettings;
+import org.convergence4j.writeups.Invocation;
+import org.convergence4j.writeups.NotebookWriter;
+import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * A section that trains some rows of the variant registry on the TestNetwork: Ctrl-C stops after
+ * A section that runs a list of studies: Part 1 where the list has it, then every run of the training studies
+ * (reused when stored with the same configuration), then each study's outputs and write-up. Ctrl-C stops after
  * the current batch, finished runs are kept, and a rerun continues where it stopped.
  */
 abstract class TrainingSection implements Callable<Integer> {
@@ -24,35 +54,144 @@ abstract class TrainingSection implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The variants this section trains. */
-    abstract List<Head> heads();
-
-    /** Work before the runs; nothing by default. */
-    void before(Experiment e) throws Exception {
-    }
-
-    /** Work after the runs, e.g. the comparison; nothing by default. */
-    void after(Experiment e, List<RunRecord> runs) throws Exception {
-    }
+    /** The studies this section runs at the reference configuration, which {@code results/} holds. */
+    abstract List<Study> reference();
 
     @Override
     public final Integer call() throws Exception {
-        experiment.validate(spec.commandLine());
-        common.validate(spec.commandLine(), experiment.defaultOut());
+        CommandLine cl = spec.commandLine();
+        List<Study> studies = experiment.studies(reference(), cl);
+        boolean isReference = studies.equals(reference());
+        Path out = common.out(cl, experiment.defaultOut(isReference));
+        PrintStream console = System.out;
+        if (common.out == null && !isReference) {
+            console.println("results go to " + out + "/ (these are not the reference settings of results/; --out "
+                    + "chooses another folder)");
+        }
+        Dataset dataset = Dataset.of(experiment.dataset);
+        ResultsLayout layout = ResultsLayout.of(dataset == Dataset.MNIST ? out : out.resolve(dataset.id()));
+        List<String> args = cl.getParseResult().originalArgs();
+        Invocation invocation = new Invocation(Invocation.maven(getClass().getName(), args),
+                Invocation.maven(Invocation.DEFAULT_MAIN, args));
+        Data data = new Data(dataset, common.dataDir, console);
         StopSignal stop = StopSignal.onCtrlC();
         try {
-            Experiment e = Experiment.prepare(common, experiment, stop, System.out);
-            before(e);
-            List<RunRecord> runs = e.run(heads());
-            e.printFinal(heads(), runs);
+            for (Study s : studies) {
+                if (!s.trains() && !experiment.reportOnly) {
+                    ImageDataset batch = data.mnist().train().sample(Part1Initialization.BATCH, 1);
+                    Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(), s.seeds().size());
+                    console.println("wrote " + layout.study(s.folder()));
+                }
+            }
+            List<Study> training = studies.stream().filter(Study::trains).toList();
+            List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct().toList();
+            StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
+                    experiment.jobs, stop, console);
+            List<RunRecord> runs = runner.run(specs, snapshot -> summary(layout, training, snapshot, invocation)
+                    .write(layout.summary()));
+            if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
+                        + " matches these settings (" + settings(training.get(0)) + "); it holds "
+                        + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
+            }
+            SummaryFile summary = summary(layout, training, runs, invocation);
+            summary.write(layout.summary());
+            console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size() + " runs)");
             if (stop.isRequested()) {
-                System.out.println("stopped: finished runs are stored; run the same command again to continue");
+                console.println("stopped: finished runs are stored; run the same command again to continue");
                 return 130;
             }
-            after(e, runs);
+            for (Study s : studies) {
+                if (s.trains()) {
+                    Comparison comparison = StudyOutputs.write(s, runs, summary, layout);
+                    NotebookWriter.writeTraining(s, comparison, summary, layout, invocation);
+                    printFinal(s, comparison, console);
+                } else {
+                    NotebookWriter.writeInitialization(s, layout, invocation);
+                }
+                console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
+            }
             return 0;
         } finally {
             stop.finished();
+        }
+    }
+
+    /**
+     * The summary of the folder: these runs, and every other stored run of the same settings and seeds whose
+     * configuration is still current, so that one section's rerun does not drop the others' variants.
+     */
+    private static SummaryFile summary(ResultsLayout layout, List<Study> training, List<RunRecord> runs,
+            Invocation invocation) {
+        TrainingSettings settings = training.isEmpty() ? TrainingSettings.seminar("mnist") : training.get(0).training();
+        Set<Long> seeds = new TreeSet<>();
+        training.forEach(s -> seeds.addAll(s.seeds()));
+        Map<RunSpec, RunRecord> all = new LinkedHashMap<>();
+        runs.forEach(r -> all.put(r.spec(), r));
+        Map<Variant, String> current = new LinkedHashMap<>();
+        for (RunRecord r : new RunStore(layout.runs(), System.out).readable()) {
+            if (r.settings().equals(settings) && seeds.contains(r.seed()) && (r.complete() || r.divergence().isPresent())
+                    && r.configuration().equals(current.computeIfAbsent(r.variant(),
+                            v -> new RunSpec(v, r.seed(), settings).configuration()))) {
+                all.putIfAbsent(r.spec(), r);
+            }
+        }
+        Set<Variant> variants = new LinkedHashSet<>();
+        training.forEach(s -> variants.addAll(s.variants()));
+        all.values().stream().map(RunRecord::variant)
+                .sorted(Comparator.comparingInt((Variant v) -> Variants.KINDS.indexOf(v.kind())).thenComparing(Variant::key))
+                .forEach(variants::add);
+        return SummaryFile.of(new ArrayList<>(variants), new ArrayList<>(all.values()), settings, List.copyOf(seeds),
+                invocation.command());
+    }
+
+    private static String settings(Study s) {
+        TrainingSettings t = s.training();
+        return String.format(Locale.ROOT, "%s, %d epochs, %s training examples, seeds %s, variants %s", t.dataset(),
+                t.epochs(), t.trainSubset() == 0 ? "all" : String.valueOf(t.trainSubset()), s.seeds(),
+                s.variants().stream().map(Variant::key).collect(Collectors.joining(",")));
+    }
+
+    /** The distinct settings of the readable records, for saying what the store holds. */
+    private static String stored(ResultsLayout layout) {
+        List<RunRecord> runs = new RunStore(layout.runs(), System.out).readable();
+        if (runs.isEmpty()) {
+            return "no readable run record";
+        }
+        return runs.stream().map(r -> String.format(Locale.ROOT, "%s %d epochs %s examples", r.settings().dataset(),
+                r.settings().epochs(), r.settings().trainSubset() == 0 ? "all" : String.valueOf(r.settings().trainSubset())))
+                .distinct().collect(Collectors.joining("; ", runs.size() + " run(s) of: ", ""));
+    }
+
+    private static void printFinal(Study study, Comparison comparison, PrintStream out) {
+        comparison.variants().forEach(v -> v.finalTestAccuracy().ifPresent(a -> out.printf(Locale.ROOT,
+                "%s: %-24s final test accuracy %.2f%% (mean of %d)%n", study.name(), v.variant(), 100 * a.mean(), a.n())));
+    }
+
+    /** The dataset, read once and only when needed. */
+    private static final class Data {
+        private final Dataset dataset;
+        private final Path dirOption;
+        private final PrintStream out;
+        private Mnist mnist;
+
+        Data(Dataset dataset, Path dirOption, PrintStream out) {
+            this.dataset = dataset;
+            this.dirOption = dirOption;
+            this.out = out;
+        }
+
+        synchronized Mnist mnist() throws IOException {
+            if (mnist == null) {
+                out.println(dataset.id() + ": " + (dirOption != null ? dirOption : dataset.defaultDir(System.getenv())));
+                mnist = dataset.load(dirOption, System.getenv());
+            }
+            return mnist;
+        }
+
+        TrainingData training() throws IOException {
+            Mnist m = mnist();
+            return new TrainingData(m.train(), m.test());
         }
     }
 }

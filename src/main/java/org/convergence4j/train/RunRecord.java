@@ -2,31 +2,51 @@ package org.convergence4j.train;
 
 import java.util.List;
 import java.util.Optional;
+import org.convergence4j.backend.ConvolutionEngine;
+import org.convergence4j.models.Variant;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.TrainingSample;
 
 /**
- * Everything one (variant, seed) run produced.
+ * Everything one run produced, with what identifies it: the one schema of a run, stored as one JSON file and read
+ * back by the same mapper.
  *
- * @param variant the head's name, e.g. {@code DropConnect}
+ * @param format {@link RunSpec#FORMAT} when it was made
+ * @param variant the head, e.g. {@code DropConnect(keep=0.6)}
  * @param seed the run's seed
- * @param settings the shared settings it ran with
+ * @param settings how it was trained
+ * @param engine what computed the convolutions
+ * @param configuration {@link RunSpec#configuration()} of the run
  * @param history the completed epochs
  * @param divergence empty, or the message of the divergence that stopped the run
- * @param monteCarloAccuracy test accuracy of Monte-Carlo averaged inference, when measured
+ * @param monteCarlo test accuracy of Monte-Carlo averaged inference, when measured
  * @param batchDependence training-mode batch dependence, when measured
  * @param layerStats per-layer std samples during training, when recorded (may be empty)
  */
-public record RunRecord(String variant, long seed, ExperimentSettings settings, TrainingHistory history,
-        Optional<String> divergence, Optional<Double> monteCarloAccuracy, Optional<BatchDependence> batchDependence,
+public record RunRecord(int format, Variant variant, long seed, TrainingSettings settings, ConvolutionEngine engine,
+        String configuration, TrainingHistory history, Optional<String> divergence,
+        Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
         List<TrainingSample> layerStats) {
 
-    /** Samples averaged per batch by the Monte-Carlo inference. */
-    public static final int MONTE_CARLO_SAMPLES = 50;
-
-    /** Copies the list. */
+    /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {
-        layerStats = List.copyOf(layerStats);
+        layerStats = layerStats == null ? List.of() : List.copyOf(layerStats);
+        divergence = divergence == null ? Optional.empty() : divergence;
+        monteCarlo = monteCarlo == null ? Optional.empty() : monteCarlo;
+        batchDependence = batchDependence == null ? Optional.empty() : batchDependence;
+    }
+
+    /** A new record of {@code spec}'s run, identified by {@code configuration} (its {@link RunSpec#configuration()}). */
+    public static RunRecord of(RunSpec spec, String configuration, TrainingHistory history, Optional<String> divergence,
+            Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
+            List<TrainingSample> layerStats) {
+        return new RunRecord(RunSpec.FORMAT, spec.variant(), spec.seed(), spec.settings(), ConvolutionEngine.available(),
+                configuration, history, divergence, monteCarlo, batchDependence, layerStats);
+    }
+
+    /** The run this record is of. */
+    public RunSpec spec() {
+        return new RunSpec(variant, seed, settings);
     }
 
     /** True if all planned epochs completed without divergence. */

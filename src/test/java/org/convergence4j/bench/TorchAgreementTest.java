@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Random;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
 import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,14 +51,14 @@ class TorchAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"Baseline", "LayerNorm"})
     void logProbabilitiesAgreeWithPytorch(String variant) throws Exception {
-        Head head = Heads.byName(variant);
+        Variant head = Variant.of(variant);
         MultiLayerNetwork net = TestNetwork.build(head, 7, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         Random random = new Random(11);
         // Move every parameter off its initial value: zero biases and unit gains would hide a swapped or dropped one.
         net.setParams(net.params().add(gaussian(random, 0.1, 1, net.numParams())));
         INDArray input = gaussian(random, 1, BATCH, TestNetwork.SIDE * TestNetwork.SIDE);
 
-        TorchExport.write(net, head.name(), input, dir);
+        TorchExport.write(net, head.key(), input, dir);
         float[] pytorch = REFERENCE.logProbabilities(dir, 120);
         float[] dl4j = Transforms.log(net.output(input, false), false).dup('c').data().asFloat();
 

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.convergence4j.models.Heads;
+import org.convergence4j.models.Variants;
 import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class TorchExportTest {
     /** The manifest follows the reference's state_dict: conv1, conv2, then the head's three Linear layers. */
     @Test
     void baselineManifestListsTheStateDictInOrderAndPytorchShapes() throws Exception {
-        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        MultiLayerNetwork net = TestNetwork.build(Variants.BASELINE.defaults(), 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         INDArray input = Nd4j.zeros(DataType.FLOAT, 3, 784);
 
         TorchExport.write(net, "Baseline", input, dir);

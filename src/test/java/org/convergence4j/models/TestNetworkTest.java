@@ -12,12 +12,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class TestNetworkTest {
+public class TestNetworkTest {
 
     private static final int BATCH = 16;
 
     /** Gradient of the loss on one fixed batch, a copy. */
-    static INDArray gradient(MultiLayerNetwork net) {
+    public static INDArray gradient(MultiLayerNetwork net) {
         Random random = new Random(5);
         float[] x = new float[BATCH * TestNetwork.SIDE * TestNetwork.SIDE];
         for (int i = 0; i < x.length; i++) {
@@ -35,7 +35,7 @@ class TestNetworkTest {
 
     @Test
     void convolutionsCacheTheirForwardResultsForBackprop() {
-        MultiLayerNetwork net = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        MultiLayerNetwork net = TestNetwork.build(Variants.BASELINE.defaults(), 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
 
         assertEquals(CacheMode.DEVICE, net.getLayerWiseConfigurations().getCacheMode());
     }
@@ -43,8 +43,8 @@ class TestNetworkTest {
     /** The cache only saves recomputing the forward convolution: the gradient is the same, bit for bit. */
     @Test
     void cachingLeavesTheGradientUnchanged() {
-        MultiLayerNetwork cached = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
-        MultiLayerNetwork recomputed = TestNetwork.build(Heads.BASELINE, 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        MultiLayerNetwork cached = TestNetwork.build(Variants.BASELINE.defaults(), 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
+        MultiLayerNetwork recomputed = TestNetwork.build(Variants.BASELINE.defaults(), 1, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         recomputed.getLayerWiseConfigurations().setCacheMode(CacheMode.NONE);
         recomputed.setCacheMode(CacheMode.NONE);
 

@@ -16,7 +16,8 @@ import org.convergence4j.probe.ActivationHistogram;
 import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
-import org.convergence4j.probe.MeanSd;
+import java.util.OptionalDouble;
+import org.convergence4j.statistics.Spread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,9 +57,14 @@ class InitStudyChartsTest {
     private static ConfigurationResult result(InitConfiguration c, double first) {
         int depth = c.mlp().depth();
         List<LayerSummary> layers = IntStream.range(0, depth).mapToObj(l -> new LayerSummary(l + 1, c.mlp().fanIn(l),
-                c.mlp().fanOut(l), new MeanSd(l == 0 ? 1 : first * Math.pow(0.8, l), 0.01),
-                new MeanSd(l == 0 ? 1e-3 : first * 1e-3 * Math.pow(1.1, l), 1e-4), new MeanSd(1e-3, 1e-4))).toList();
+                c.mlp().fanOut(l), spread(l == 0 ? 1 : first * Math.pow(0.8, l), 0.01),
+                spread(l == 0 ? 1e-3 : first * 1e-3 * Math.pow(1.1, l), 1e-4), spread(1e-3, 1e-4))).toList();
         List<Double> flat = Collections.nCopies(depth, 0.5);
         return new ConfigurationResult(c, 2, layers, Optional.of(new MeanFieldTheory.Expectation(flat, flat)));
+    }
+
+    /** A spread over two seeds with this mean and sd. */
+    private static Spread spread(double mean, double sd) {
+        return new Spread(2, mean, OptionalDouble.of(sd));
     }
 }

@@ -38,7 +38,7 @@ class InitializationStudyTest {
                         c.key() + " backward, layer " + s.layer());
             }
             // Every seed sees the same batch, so the first layer's input cannot vary.
-            assertEquals(0.0, r.layers().get(0).activationStd().sd());
+            assertEquals(0.0, r.layers().get(0).activationStd().sdValue());
             assertEquals(r.layers().stream().map(s -> s.activationStd().mean()).toList(), r.forwardStd());
             assertEquals(r.layers().stream().map(s -> s.inputGradStd().mean()).toList(), r.backwardStd());
         }

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.persistence.InitStudyFile;
+import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.probe.ConfigurationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +26,18 @@ class Part1ReportTest {
 
     @Test
     void writesEveryTableFigureAndTheSummary(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("results/part1-initialization");
-        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), out, 2);
+        ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
+        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), layout, "part1-initialization", 2);
+        Path out = layout.study("part1-initialization");
 
         assertEquals(List.of(InitConfiguration.values()), results.stream().map(ConfigurationResult::configuration).toList());
         for (InitConfiguration c : InitConfiguration.values()) {
             List<String> csv = Files.readAllLines(out.resolve("std_per_layer_" + c.key() + ".csv"));
             assertEquals(1 + c.mlp().depth(), csv.size(), c.key());
         }
-        JsonObject summary = new JsonParser().parse(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+        InitStudyFile summary = InitStudyFile.read(layout.initSummary("part1-initialization"));
         assertEquals(Arrays.stream(InitConfiguration.values()).map(InitConfiguration::key).toList(),
-                summary.entrySet().stream().map(Map.Entry::getKey).toList());
+                summary.configurations().stream().map(InitStudyFile.Entry::key).toList());
         for (String png : List.of("std_vs_depth_wide.png", "std_vs_depth_deep.png", "activation_histograms_tanh.png")) {
             assertNotNull(ImageIO.read(out.resolve(png).toFile()), png);
         }
@@ -49,7 +49,7 @@ class Part1ReportTest {
     @Test
     void rejectsABatchThatIsNotFlattenedMnist(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Part1Report.run(syntheticBatch(100, 28), dir, 10));
+                () -> Part1Report.run(syntheticBatch(100, 28), ResultsLayout.of(dir), "part1", 10));
         assertTrue(e.getMessage().contains("[100, 28]"), e.getMessage());
     }
 

@@ -38,8 +38,33 @@ class Part2DropoutTest {
     }
 
     @Test
-    void negativeEpochsIsAUsageError() {
-        assertUsageError(run("--epochs", "-1", "--out", dir.toString()), "--epochs must be ≥ 0, got -1");
+    void fewerThanOneEpochIsAUsageError() {
+        assertUsageError(run("--epochs", "-1", "--out", dir.toString()), "--epochs must be ≥ 1, got -1");
+        assertUsageError(run("--epochs", "0", "--out", dir.toString()), "--epochs must be ≥ 1, got 0");
+    }
+
+    @Test
+    void seedsThatRunPastTheLargestSeedAreAUsageError() {
+        assertUsageError(run("--seed", String.valueOf(Long.MAX_VALUE), "--seeds", "3", "--out", dir.toString()),
+                "runs past the largest seed");
+    }
+
+    @Test
+    void anEmptyOutputFolderIsAUsageError() {
+        assertUsageError(run("--out", ""), "--out is empty");
+    }
+
+    @Test
+    void aBadVariantIsAUsageErrorListingTheKnownOnes() {
+        for (String bad : new String[] {"Nope", "Dropout(drop=1.5)", "Dropout(p=0.5)", "Dropout(drop=0.5", "Baseline,,"}) {
+            assertUsageError(run("--variants", bad, "--out", dir.toString()), "known variants: Baseline(width=128)");
+        }
+    }
+
+    @Test
+    void aVariantOfAnotherPartIsAUsageErrorNamingThisPartsKinds() {
+        assertUsageError(run("--variants", "BatchNorm", "--out", dir.toString()),
+                "this section compares Baseline, Dropout, DropConnect");
     }
 
     @Test

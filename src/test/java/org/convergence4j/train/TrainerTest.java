@@ -9,7 +9,7 @@ import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
 import org.convergence4j.init.VarianceScaling;
-import org.convergence4j.models.Heads;
+import org.convergence4j.models.Variants;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -20,13 +20,15 @@ class TrainerTest {
      * accuracy after this epoch spread over roughly 0.74–0.86, a channel sometimes dying early);
      * the seed is fixed, as every seed in this project, and the bound is the issue's 80 %.
      */
-    private static final RunConfig SMALL = new RunConfig(1, 3, 1e-3, 8);
+    private static final long SEED = 3;
+    private static final TrainingSettings SMALL = new TrainingSettings("mnist", 1, 1e-3, 8, 0);
 
-    private static HeadRun.Result run(RunConfig config, Trainer trainer) {
+    private static VariantRun.Result run(TrainingSettings config, Trainer trainer) {
         Mnist mnist = MnistFixture.mnist();
         ImageDataset train = mnist.train().head(2_000);
         ImageDataset test = mnist.test().head(2_000);
-        return HeadRun.run(Heads.BASELINE, VarianceScaling.he(VarianceScaling.FanMode.IN), train, test, config, trainer);
+        return VariantRun.run(new RunSpec(Variants.BASELINE.defaults(), SEED, config),
+                VarianceScaling.he(VarianceScaling.FanMode.IN), train, test, trainer);
     }
 
     private static List<List<Double>> withoutTimes(TrainingHistory h) {
@@ -45,7 +47,7 @@ class TrainerTest {
 
     @Test
     void equalSeedsGiveIdenticalHistories() {
-        RunConfig twoEpochs = SMALL.withEpochs(2);
+        TrainingSettings twoEpochs = SMALL.withEpochs(2);
         TrainingHistory a = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
         TrainingHistory b = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
 
@@ -56,11 +58,11 @@ class TrainerTest {
     void aNonFiniteLossStopsTheRunNamingTheEpoch() {
         ImageDataset test = MnistFixture.mnist().test().head(64);
         ImageDataset poisoned = new ImageDataset(test.features().dup().putScalar(3, 100, Double.NaN), test.labels());
-        RunConfig config = new RunConfig(2, 1, 1e-3, 64);
+        TrainingSettings config = new TrainingSettings("mnist", 2, 1e-3, 64, 0);
 
-        DivergenceException e = assertThrows(DivergenceException.class, () -> HeadRun.run(Heads.BASELINE,
-                VarianceScaling.he(VarianceScaling.FanMode.IN), poisoned, test, config,
-                new Trainer(TrainingProgress.NONE, new StopSignal())));
+        DivergenceException e = assertThrows(DivergenceException.class, () -> VariantRun.run(
+                new RunSpec(Variants.BASELINE.defaults(), 1, config), VarianceScaling.he(VarianceScaling.FanMode.IN),
+                poisoned, test, new Trainer(TrainingProgress.NONE, new StopSignal())));
 
         // The NaN may first reach the loss through the updated weights, an epoch later.
         assertTrue(e.epoch() >= 1 && e.epoch() <= config.epochs(), "epoch " + e.epoch());

@@ -1,0 +1,140 @@
+package org.convergence4j.models;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.convergence4j.layers.DropConnect;
+import org.convergence4j.layers.LayerNormalization;
+import org.convergence4j.layers.RMSNorm;
+import org.convergence4j.models.VariantKind.Analysis;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The registry of variant kinds: every experiment variant is a row here with its typed parameters and the
+ * seminar's defaults, and everything else (the command line, training, results, plots, write-ups) works on
+ * {@link Variant} values of these rows. Adding a variant is adding a row to {@link #KINDS}.
+ */
+public final class Variants {
+
+    /** The hidden width every head shares; the seminar's 128. */
+    static final Parameter WIDTH = Parameter.count("width", "the units of each of the two hidden layers", 128, 1, 4096);
+
+    /** Baseline: Linear–ReLU, Linear–ReLU, Linear (196 → 128 → 128 → 10). */
+    public static final VariantKind BASELINE = new VariantKind("Baseline", false, Set.of(Analysis.LAYER_STATS),
+            List.of(WIDTH), v -> new Head("Linear–ReLU ×2 → Linear" + widthNote(v), width(v),
+                    (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU)), Variants::softmaxOutput));
+
+    /**
+     * Dropout: Linear → Dropout → ReLU, twice, then Linear. {@code drop} is PyTorch's convention, the probability
+     * of dropping a unit (the seminar's {@code Dropout(0.3)}); DL4J's {@code DropoutLayer} takes the
+     * <em>retain</em> probability 1 − drop (both scale kept units by 1/(1 − drop) in training). Dropout is applied
+     * after the ReLU here: relu(m·x/q) = m·relu(x)/q for a mask m ∈ {0, 1} and q > 0, so the order does not matter.
+     */
+    public static final VariantKind DROPOUT = new VariantKind("Dropout", false, Set.of(),
+            List.of(Parameter.probability("drop", "the probability of dropping a unit (PyTorch's p)", 0.3, true, false),
+                    WIDTH),
+            v -> new Head("Linear → Dropout(" + Parameter.format(v.value("drop")) + ") → ReLU ×2 → Linear"
+                    + widthNote(v), width(v),
+                    (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU),
+                            new DropoutLayer.Builder(1 - v.value("drop")).build()),
+                    Variants::softmaxOutput));
+
+    /**
+     * DropConnect: the custom {@link DropConnect} layer replaces all three linear layers, with ReLU between them,
+     * as the seminar's task asks (its notebook ran a single 196 → 10 DropConnect layer instead). {@code keep} is
+     * the seminar's p, the probability of keeping a weight.
+     */
+    public static final VariantKind DROPCONNECT = new VariantKind("DropConnect", false,
+            Set.of(Analysis.MONTE_CARLO_INFERENCE),
+            List.of(Parameter.probability("keep", "the probability of keeping a weight (the seminar's p)",
+                    DropConnect.DEFAULT_P, false, true), WIDTH),
+            v -> {
+                double keep = v.value("keep");
+                String p = "DropConnect(p=" + Parameter.format(keep) + ")";
+                return new Head(p + " → ReLU ×2 → " + p + widthNote(v), width(v),
+                        (nIn, nOut) -> List.of(new DropConnect(nIn, nOut, keep), new ActivationLayer(Activation.RELU)),
+                        (nIn, classes) -> List.of(new DropConnect(nIn, classes, keep), softmaxLoss()));
+            });
+
+    /**
+     * BatchNorm: Linear → BatchNorm → ReLU, twice, then Linear; 128 units (the notebook used 512 in the first
+     * hidden layer). DL4J's defaults equal PyTorch's {@code BatchNorm1d}: ε = 1e-5 and running statistics with
+     * decay 0.9 (PyTorch momentum 0.1).
+     */
+    public static final VariantKind BATCHNORM = new VariantKind("BatchNorm", false,
+            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
+            v -> normalized("BatchNorm", v, n -> new BatchNormalization.Builder().nOut(n).build()));
+
+    /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
+    public static final VariantKind LAYERNORM = new VariantKind("LayerNorm", false,
+            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
+            v -> normalized("LayerNorm", v, LayerNormalization::new));
+
+    /** RMSNorm (beyond the seminar, the worked extension layer): Linear → {@link RMSNorm} → ReLU, twice, then Linear. */
+    public static final VariantKind RMSNORM = new VariantKind("RMSNorm", true, Set.of(Analysis.BATCH_DEPENDENCE),
+            List.of(WIDTH), v -> normalized("RMSNorm", v, RMSNorm::new));
+
+    /** Every kind, in the seminar's order: its Part 2 variants, then Part 3's, then this project's. */
+    public static final List<VariantKind> KINDS = List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM, LAYERNORM, RMSNORM);
+
+    private Variants() {
+    }
+
+    /** The kind called {@code name} (case-insensitive), if there is one. */
+    public static Optional<VariantKind> kind(String name) {
+        return KINDS.stream().filter(k -> k.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Every kind with its parameters and defaults, for messages: {@code Baseline(width=128), Dropout(...), …}. */
+    public static String usage() {
+        return KINDS.stream().map(VariantKind::usage).collect(Collectors.joining(", "));
+    }
+
+    /** The normalization layer of a head, built from the hidden width. */
+    @FunctionalInterface
+    private interface Normalization {
+        Layer of(int width);
+    }
+
+    private static Head normalized(String name, Variant v, Normalization normalization) {
+        return new Head("Linear → " + name + " → ReLU ×2 → Linear" + widthNote(v), width(v),
+                (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.IDENTITY), normalization.of(nOut),
+                        new ActivationLayer(Activation.RELU)),
+                Variants::softmaxOutput);
+    }
+
+    private static int width(Variant v) {
+        return (int) v.value(WIDTH.name());
+    }
+
+    /** Nothing at the seminar's width, else {@code , 256 units}. */
+    private static String widthNote(Variant v) {
+        return width(v) == (int) WIDTH.defaultValue() ? "" : ", " + width(v) + " units";
+    }
+
+    /** A fully connected layer y = act(x·W + b). */
+    static DenseLayer dense(int nIn, int nOut, Activation activation) {
+        return new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation).build();
+    }
+
+    /** Softmax and negative log-likelihood on the previous layer's output, without parameters. */
+    private static LossLayer softmaxLoss() {
+        return new LossLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).activation(Activation.SOFTMAX)
+                .build();
+    }
+
+    /** The seminar's last Linear followed by LogSoftmax and NLLLoss: softmax output, NLL loss. */
+    static List<Layer> softmaxOutput(int nIn, int classes) {
+        return List.of(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
+                .nIn(nIn).nOut(classes).activation(Activation.SOFTMAX).build());
+    }
+}

@@ -1,0 +1,129 @@
+package org.convergence4j.persistence;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Writes result files atomically: the content goes to a temporary file {@code .<name>.<pid>-<n>.tmp} in the same
+ * directory, which is then renamed over the target. A reader (or a run killed mid-way) therefore sees either the
+ * previous complete file or the new complete file, never a half-written one. A kill can leave the temporary file
+ * behind; {@link #removeStaleTemporaries} deletes those of processes that no longer run.
+ */
+public final class AtomicFiles {
+
+    /** {@code .<target name>.<pid>-<counter>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("^\\..+\\.(\\d+)-\\d+\\.tmp$");
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** Writes bytes produced by a callback; the target is replaced only if the callback succeeds. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the whole file content to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Atomically replaces {@code target} with the UTF-8 encoding of {@code text}. */
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Atomically replaces {@code target} with what {@code content} writes, creating parent directories as needed.
+     * On any failure the temporary file is deleted and {@code target} is left untouched.
+     *
+     * @throws UncheckedIOException naming the target when the directory is not writable or the callback fails
+     */
+    public static void write(Path target, Content content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+                content.writeTo(out);
+            }
+            move(tmp, target);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the temporary files that writers killed mid-way left under {@code root} (up to three folders deep):
+     * those of process ids that no longer run on this machine.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeStaleTemporaries(Path root) {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        try (Stream<Path> files = Files.find(root, 4, (p, a) -> a.isRegularFile()
+                && TEMPORARY.matcher(p.getFileName().toString()).matches())) {
+            for (Path p : files.toList()) {
+                Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+                if (m.matches() && !running(Long.parseLong(m.group(1)))) {
+                    Files.deleteIfExists(p);
+                    removed.add(p);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Leftovers are harmless; failing to tidy them must not stop a run.
+        }
+        return removed;
+    }
+
+    /** A short reason for an I/O failure: the JDK's exception names only the path for many of them. */
+    static String describe(IOException e) {
+        String kind = switch (e.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "a folder on the path does not exist";
+            case "FileSystemException" -> "the file system refused";
+            case "NotDirectoryException", "FileAlreadyExistsException" -> "a file stands where a folder is needed";
+            default -> e.getClass().getSimpleName();
+        };
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        return kind + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    private static boolean running(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // The original failure is the one worth reporting.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.convergence4j.persistence;
+
+import java.nio.file.Path;
+
+/**
+ * Every file and folder name of a results folder, in one place.
+ * <pre>
+ *   &lt;root&gt;/summary.json                    every run's per-epoch metrics by variant (other tools read it)
+ *   &lt;root&gt;/runs/&lt;variant&gt;-&lt;hash&gt;-seed&lt;k&gt;.json   one record per run ({@link RunStore})
+ *   &lt;root&gt;/&lt;study&gt;/&lt;variant&gt;.csv|png         mean curves over seeds of each variant of a study
+ *   &lt;root&gt;/&lt;study&gt;/comparison.csv|json, pairwise.csv, compare_results.png, layer_activation_std.png
+ *   &lt;root&gt;/&lt;study&gt;/std_per_layer_&lt;net&gt;.csv, summary.json, std_vs_depth_*.png, activation_histograms_tanh.png
+ *   &lt;notebooks&gt;/&lt;write-up&gt;.md
+ * </pre>
+ *
+ * @param root the results folder, e.g. {@code results}
+ * @param notebooks the folder of the write-ups: {@code notebooks-equivalent} beside the committed {@code results},
+ *     else {@code <root>/notebooks-equivalent}, so that no other run overwrites the committed write-ups
+ */
+public record ResultsLayout(Path root, Path notebooks) {
+
+    /** The committed results folder, which only the reference configuration writes. */
+    public static final Path REFERENCE = Path.of("results");
+
+    /** The layout of {@code root}. */
+    public static ResultsLayout of(Path root) {
+        Path normalized = root.normalize();
+        return new ResultsLayout(normalized, normalized.equals(REFERENCE) ? Path.of("notebooks-equivalent")
+                : normalized.resolve("notebooks-equivalent"));
+    }
+
+    /** The folder of the run records. */
+    public Path runs() {
+        return root.resolve("runs");
+    }
+
+    /** {@code summary.json} of the training runs. */
+    public Path summary() {
+        return root.resolve("summary.json");
+    }
+
+    /** The folder of a study's outputs. */
+    public Path study(String folder) {
+        return root.resolve(folder);
+    }
+
+    /** The mean-curves table of a variant in a study. */
+    public Path meanCurvesCsv(String folder, String variantStem) {
+        return study(folder).resolve(variantStem + ".csv");
+    }
+
+    /** The mean-curves figure of a variant in a study. */
+    public Path meanCurvesPng(String folder, String variantStem) {
+        return study(folder).resolve(variantStem + ".png");
+    }
+
+    /** Per variant, mean ± sd of the final figures. */
+    public Path comparisonCsv(String folder) {
+        return study(folder).resolve("comparison.csv");
+    }
+
+    /** Per pair of variants, the difference and its interval. */
+    public Path pairwiseCsv(String folder) {
+        return study(folder).resolve("pairwise.csv");
+    }
+
+    /** The comparison's numbers, from which the write-ups print. */
+    public Path comparisonJson(String folder) {
+        return study(folder).resolve("comparison.json");
+    }
+
+    /** The seminar's {@code compare_results} figure. */
+    public Path compareFigure(String folder) {
+        return study(folder).resolve("compare_results.png");
+    }
+
+    /** Per-layer activation std during training. */
+    public Path layerStdFigure(String folder) {
+        return study(folder).resolve("layer_activation_std.png");
+    }
+
+    /** Part 1's per-layer table of one net, e.g. {@code std_per_layer_a.csv}. */
+    public Path initStdCsv(String folder, String net) {
+        return study(folder).resolve("std_per_layer_" + net + ".csv");
+    }
+
+    /** Part 1's summary of every net. */
+    public Path initSummary(String folder) {
+        return study(folder).resolve("summary.json");
+    }
+
+    /** Part 1's std-versus-depth figure of one architecture, e.g. {@code std_vs_depth_wide.png}. */
+    public Path initDepthFigure(String folder, String architecture) {
+        return study(folder).resolve("std_vs_depth_" + architecture + ".png");
+    }
+
+    /** Part 1's histograms of the tanh nets. */
+    public Path initHistogramFigure(String folder) {
+        return study(folder).resolve("activation_histograms_tanh.png");
+    }
+
+    /** A write-up, e.g. {@code notebooks-equivalent/Part2-dropout.md}. */
+    public Path notebook(String writeup) {
+        return notebooks.resolve(writeup + ".md");
+    }
+}

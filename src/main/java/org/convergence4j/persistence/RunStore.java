@@ -1,0 +1,117 @@
+package org.convergence4j.persistence;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.convergence4j.persistence.Json.JsonFileException;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
+
+/**
+ * The stored runs of one results folder, in its {@code runs/} folder: one JSON file per run, named by the
+ * variant's canonical text, the first {@value #HASH_CHARS} hex digits of the run's configuration hash
+ * ({@link RunSpec#configuration()}) and the seed, e.g. {@code dropout-drop0.5-3fa2c19e0b-seed2.json}; runs of
+ * different configurations therefore coexist and never overwrite each other. A record is written atomically, so
+ * after a kill at any instant it is either complete or absent. A record that cannot be read, or that does not
+ * belong under its name, is moved aside to {@code <name>.corrupt}, reported, and the run counts as not stored.
+ */
+public final class RunStore {
+
+    /** Hex digits of the configuration hash in a file name: 40 bits, so two configurations share a name only by a 1-in-10¹² chance, which the full hash inside the record then catches. */
+    static final int HASH_CHARS = 10;
+    /** The suffix of a record moved aside. */
+    static final String CORRUPT = ".corrupt";
+
+    private final Path dir;
+    private final PrintStream out;
+
+    /**
+     * @param dir the folder of the records, {@link ResultsLayout#runs()}
+     * @param out where moved-aside records are reported
+     */
+    public RunStore(Path dir, PrintStream out) {
+        this.dir = dir;
+        this.out = out;
+    }
+
+    /** The file of {@code spec}'s run with configuration hash {@code configuration}. */
+    public Path file(RunSpec spec, String configuration) {
+        return dir.resolve(spec.variant().fileStem() + "-" + configuration.substring(0, HASH_CHARS) + "-seed"
+                + spec.seed() + ".json");
+    }
+
+    /**
+     * The stored run of {@code spec} with this configuration, if one is stored and sound: readable, of this
+     * configuration and seed, and either complete or ended by a divergence (a divergence is a result too).
+     *
+     * @param configuration {@code spec.configuration()}, computed once by the caller
+     */
+    public Optional<RunRecord> find(RunSpec spec, String configuration) {
+        Path file = file(spec, configuration);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        RunRecord run;
+        try {
+            run = Json.read(file, RunRecord.class);
+        } catch (JsonFileException e) {
+            moveAside(file, e.getMessage());
+            return Optional.empty();
+        }
+        if (!run.configuration().equals(configuration) || run.seed() != spec.seed()
+                || !run.variant().equals(spec.variant())) {
+            moveAside(file, file + " holds " + run.variant().key() + " seed " + run.seed() + " of configuration "
+                    + run.configuration() + ", not the run its name stands for");
+            return Optional.empty();
+        }
+        if (!run.complete() && run.divergence().isEmpty()) {
+            moveAside(file, file + " holds " + run.history().epochs().size() + " of " + run.settings().epochs()
+                    + " epochs without a divergence: an unfinished run");
+            return Optional.empty();
+        }
+        return Optional.of(run);
+    }
+
+    /** Stores {@code run}, replacing an earlier record of the same configuration and seed. */
+    public void save(RunRecord run) {
+        Json.write(file(run.spec(), run.configuration()), run);
+    }
+
+    /** Every record in the folder that can be read, for saying what is stored; unreadable ones are skipped. */
+    public List<RunRecord> readable() {
+        List<RunRecord> runs = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return runs;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    runs.add(Json.read(f, RunRecord.class));
+                } catch (JsonFileException e) {
+                    // find() moves it aside when its run is asked for.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
+        }
+        return runs;
+    }
+
+    private void moveAside(Path file, String problem) {
+        Path aside = file.resolveSibling(file.getFileName() + CORRUPT);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            out.println("warning: " + problem + "; moved it to " + aside + " and the run counts as not stored");
+        } catch (IOException e) {
+            throw new UncheckedIOException(problem + "; and it cannot be moved aside to " + aside + " ("
+                    + AtomicFiles.describe(e) + "): delete it by hand", e);
+        }
+    }
+}

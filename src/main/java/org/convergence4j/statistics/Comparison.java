@@ -1,0 +1,75 @@
+package org.convergence4j.statistics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.convergence4j.models.Variant;
+import org.convergence4j.train.RunRecord;
+
+/**
+ * A study's comparison, computed from its run records: per variant the statistics over its finished seeds
+ * ({@link VariantStatistics}), and for each pair of variants the difference in final test accuracy with its Welch
+ * interval ({@link PairwiseComparison}). Variants come in the study's order.
+ *
+ * @param level the confidence level of every interval
+ * @param threshold the test accuracy whose first epoch is reported
+ * @param variants every variant of the study that has at least one stored run
+ * @param pairs each pair of variants that both have a finished seed, once, in {@code variants} order
+ * @param missing the study's variants without any stored run yet
+ */
+public record Comparison(double level, double threshold, List<VariantStatistics> variants,
+        List<PairwiseComparison> pairs, List<String> missing) {
+
+    /** 95% intervals. */
+    public static final double LEVEL = 0.95;
+    /** The milestone whose first epoch is reported: 98% test accuracy. */
+    public static final double THRESHOLD = 0.98;
+
+    /**
+     * Compares {@code variants} over {@code runs} (any order; runs of other variants are ignored) at {@link #LEVEL}
+     * and {@link #THRESHOLD}.
+     *
+     * @param seedsConfigured the seeds per variant the study asks for
+     */
+    public static Comparison of(List<Variant> variants, int seedsConfigured, List<RunRecord> runs) {
+        List<VariantStatistics> stats = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Variant v : variants) {
+            List<RunRecord> own = runs.stream().filter(r -> r.variant().equals(v)).toList();
+            if (own.isEmpty()) {
+                missing.add(v.key());
+            } else {
+                stats.add(VariantStatistics.of(v, own, seedsConfigured, THRESHOLD));
+            }
+        }
+        List<PairwiseComparison> pairs = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            for (int j = i + 1; j < stats.size(); j++) {
+                VariantStatistics a = stats.get(i);
+                VariantStatistics b = stats.get(j);
+                if (a.finalTestAccuracy().isPresent() && b.finalTestAccuracy().isPresent()) {
+                    pairs.add(PairwiseComparison.of(a.variant(), a.finalTestAccuracy().get(), b.variant(),
+                            b.finalTestAccuracy().get(), LEVEL));
+                }
+            }
+        }
+        return new Comparison(LEVEL, THRESHOLD, List.copyOf(stats), List.copyOf(pairs), List.copyOf(missing));
+    }
+
+    /** The statistics of the variant with key {@code name}, if it has runs. */
+    public Optional<VariantStatistics> variant(String name) {
+        return variants.stream().filter(v -> v.variant().equals(name)).findFirst();
+    }
+
+    /** The comparison of two variants, in whichever orientation it is stored, if both have finished seeds. */
+    public Optional<PairwiseComparison> pair(String one, String other) {
+        return pairs.stream().filter(p -> p.first().equals(one) && p.second().equals(other)
+                || p.first().equals(other) && p.second().equals(one)).findFirst();
+    }
+
+    /** The pairs whose both variants are in {@code names}, in this comparison's order. */
+    public List<PairwiseComparison> pairsAmong(Collection<String> names) {
+        return pairs.stream().filter(p -> names.contains(p.first()) && names.contains(p.second())).toList();
+    }
+}

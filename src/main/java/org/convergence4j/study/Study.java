@@ -1,0 +1,80 @@
+package org.convergence4j.study;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.convergence4j.models.Variant;
+import org.convergence4j.train.RunSpec;
+import org.convergence4j.train.TrainingSettings;
+
+/**
+ * A study as a value: what to train (variants × seeds with shared settings) and what to make of it (the outputs
+ * and write-up it asks for). The seminar's Parts 1–4 are four such values ({@link Studies}); a sweep over a
+ * parameter is another, a list of variant values.
+ *
+ * @param name a short name for the console, e.g. {@code Part 2}
+ * @param folder its output folder under the results root, e.g. {@code part2-dropout}
+ * @param writeup the name of its write-up template and file, e.g. {@code Part2-dropout}
+ * @param variants the TestNetwork variants it trains, in the order of its tables; none for Part 1
+ * @param seeds the seeds of each variant (Part 1: its initialization seeds)
+ * @param training how every run is trained
+ * @param outputs what it writes from the runs
+ */
+public record Study(String name, String folder, String writeup, List<Variant> variants, List<Long> seeds,
+        TrainingSettings training, Set<Output> outputs) {
+
+    /** What a study writes. */
+    public enum Output {
+        /** Part 1: per-layer std of activations and gradients of deep MLPs at initialization. */
+        INITIALIZATION,
+        /** Per variant, the mean curves over seeds (CSV and PNG). */
+        MEAN_CURVES,
+        /** Per variant mean ± sd of the final figures and per pair the interval of the difference (CSV, JSON). */
+        COMPARISON,
+        /** The seminar's {@code compare_results} figure and the per-layer std during training. */
+        COMPARISON_FIGURES
+    }
+
+    /** Copies the collections. @throws IllegalArgumentException if there are no seeds or a variant repeats */
+    public Study {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(writeup, "writeup");
+        Objects.requireNonNull(training, "training");
+        variants = List.copyOf(variants);
+        seeds = List.copyOf(seeds);
+        outputs = outputs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outputs));
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a study needs at least one seed");
+        }
+        if (variants.stream().distinct().count() != variants.size()) {
+            throw new IllegalArgumentException(name + ": a variant is listed twice in " + variants);
+        }
+    }
+
+    /** Whether it trains TestNetwork runs (Part 1 does not). */
+    public boolean trains() {
+        return !variants.isEmpty();
+    }
+
+    /** Its runs in seed-major order, so that a study stopped part-way has every variant at the first seeds. */
+    public List<RunSpec> runs() {
+        return seeds.stream().flatMap(seed -> variants.stream().map(v -> new RunSpec(v, seed, training))).toList();
+    }
+
+    /** The same study with other variants. */
+    public Study withVariants(List<Variant> newVariants) {
+        return new Study(name, folder, writeup, newVariants, seeds, training, outputs);
+    }
+
+    /** The same study with other seeds. */
+    public Study withSeeds(List<Long> newSeeds) {
+        return new Study(name, folder, writeup, variants, newSeeds, training, outputs);
+    }
+
+    /** The same study trained otherwise. */
+    public Study withTraining(TrainingSettings newTraining) {
+        return new Study(name, folder, writeup, variants, seeds, newTraining, outputs);
+    }
+}

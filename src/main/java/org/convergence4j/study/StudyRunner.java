@@ -1,0 +1,214 @@
+package org.convergence4j.study;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.convergence4j.data.BatchIterator;
+import org.convergence4j.data.ImageDataset;
+import org.convergence4j.models.TestNetwork;
+import org.convergence4j.models.VariantKind.Analysis;
+import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunStore;
+import org.convergence4j.probe.BatchDependence;
+import org.convergence4j.probe.LayerStdListener;
+import org.convergence4j.probe.TrainingSample;
+import org.convergence4j.train.ConsoleProgress;
+import org.convergence4j.train.DivergenceException;
+import org.convergence4j.train.EpochLines;
+import org.convergence4j.train.MonteCarloInference;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
+import org.convergence4j.train.StopSignal;
+import org.convergence4j.train.Trainer;
+import org.convergence4j.train.TrainingHistory;
+import org.convergence4j.train.TrainingProgress;
+import org.convergence4j.train.VariantRun;
+import org.deeplearning4j.optimize.api.TrainingListener;
+
+/**
+ * Trains or reuses a list of runs. A stored run is reused when its whole configuration and seed are equal
+ * ({@link RunSpec#configuration()}), unless forced; the others are trained on {@code jobs} threads, each run
+ * single-threaded and seeded by its own seed only, so concurrent and sequential execution give identical
+ * histories. A finished run is stored at once; a run cut short by a stop request is not stored (it is redone next
+ * time), so a killed session loses at most the runs in progress. A diverging run is stored with its message and
+ * the others continue. The console says per run whether it was reused or trained.
+ */
+public final class StudyRunner {
+
+    /** Iterations between two samples of per-layer statistics. */
+    static final int LAYER_STATS_EVERY = 50;
+    /** Test examples compared in the batch-dependence analysis. */
+    static final int BATCH_DEPENDENCE_EXAMPLES = 512;
+
+    private final ResultsLayout layout;
+    private final TrainingData.Source source;
+    private final boolean force;
+    private final boolean reportOnly;
+    private final int jobs;
+    private final StopSignal stop;
+    private final PrintStream out;
+
+    /**
+     * @param layout the results folder; its {@code runs/} holds the records
+     * @param source reads the data, only if a run has to be trained
+     * @param force retrain runs even when matching ones are stored
+     * @param reportOnly train nothing; only stored runs are returned
+     * @param jobs runs trained at the same time, each on its own thread
+     */
+    public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
+            StopSignal stop, PrintStream out) {
+        this.layout = layout;
+        this.source = source;
+        this.force = force;
+        this.reportOnly = reportOnly;
+        this.jobs = jobs;
+        this.stop = stop;
+        this.out = out;
+    }
+
+    /**
+     * Reuses or trains every run of {@code specs} (duplicates once).
+     *
+     * @param onStored called with every run known so far after each newly stored run (e.g. to rewrite the summary)
+     * @return the stored runs, in the order of {@code specs}; runs not trained (report-only, stopped) are absent
+     * @throws IOException naming the file if the data cannot be read
+     */
+    public List<RunRecord> run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+        for (Path p : AtomicFiles.removeStaleTemporaries(layout.root())) {
+            out.println("removed " + p + ", left by a writer that was killed");
+        }
+        RunStore store = new RunStore(layout.runs(), out);
+        Map<RunSpec, String> configurations = new LinkedHashMap<>();
+        specs.forEach(s -> configurations.computeIfAbsent(s, RunSpec::configuration));
+        Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
+        List<RunSpec> toTrain = new ArrayList<>();
+        for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
+            Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
+            if (stored.isPresent()) {
+                done.put(e.getKey(), stored.get());
+                out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue()));
+            } else {
+                toTrain.add(e.getKey());
+            }
+        }
+        if (!toTrain.isEmpty() && !reportOnly) {
+            TrainingData data = source.load();
+            out.printf(Locale.ROOT, "%d run(s) reused, %d to train, %d at a time%n", done.size(), toTrain.size(),
+                    Math.min(jobs, toTrain.size()));
+            train(toTrain, configurations, data, store, done, onStored);
+        }
+        List<RunRecord> ordered = new ArrayList<>();
+        configurations.keySet().forEach(s -> Optional.ofNullable(done.get(s)).ifPresent(ordered::add));
+        return ordered;
+    }
+
+    private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored) {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "convergence4j-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunSpec spec : toTrain) {
+                futures.add(pool.submit(() -> {
+                    if (stop.isRequested()) {
+                        return;
+                    }
+                    Optional<RunRecord> run = train(spec, configurations.get(spec), data,
+                            firstSeedOf(spec, configurations.keySet()));
+                    run.ifPresent(r -> {
+                        store.save(r);
+                        out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
+                        List<RunRecord> snapshot;
+                        synchronized (done) {
+                            done.put(spec, r);
+                            snapshot = List.copyOf(done.values());
+                        }
+                        onStored.accept(snapshot);
+                    });
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.request();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause().getMessage(), e.getCause()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Per-layer statistics are recorded on the lowest seed asked of each variant. */
+    private static boolean firstSeedOf(RunSpec spec, Iterable<RunSpec> all) {
+        long lowest = Long.MAX_VALUE;
+        for (RunSpec s : all) {
+            if (s.variant().equals(spec.variant())) {
+                lowest = Math.min(lowest, s.seed());
+            }
+        }
+        return spec.seed() == lowest;
+    }
+
+    private Optional<RunRecord> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed) {
+        String label = spec.label();
+        TrainingProgress progress = jobs == 1 ? new ConsoleProgress(label, out) : new EpochLines(label, out);
+        boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
+        LayerStdListener layerStats = new LayerStdListener(LAYER_STATS_EVERY);
+        TrainingListener[] listeners = recordLayers ? new TrainingListener[] {layerStats} : new TrainingListener[0];
+        ImageDataset train = data.trainSubset(spec.settings().trainSubset());
+        VariantRun.Result result;
+        try {
+            result = VariantRun.run(spec, TestNetwork.PYTORCH_DEFAULT, train, data.test(), new Trainer(progress, stop),
+                    listeners);
+        } catch (DivergenceException e) {
+            String message = label + " diverged: " + e.getMessage();
+            out.println(message + "; the other runs continue");
+            return Optional.of(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
+                    Optional.of(message), Optional.empty(), Optional.empty(), List.of()));
+        }
+        if (result.history().stoppedEarly()) {
+            out.println(label + ": stopped; not stored, it will be trained again next time");
+            return Optional.empty();
+        }
+        int batch = spec.settings().batchSize();
+        Optional<MonteCarloInference.Accuracy> monteCarlo = Optional.empty();
+        if (spec.variant().kind().analyses().contains(Analysis.MONTE_CARLO_INFERENCE)) {
+            monteCarlo = Optional.of(new MonteCarloInference.Accuracy(MonteCarloInference.SAMPLES,
+                    MonteCarloInference.accuracy(result.network(), BatchIterator.sequential(data.test(), batch),
+                            MonteCarloInference.SAMPLES)));
+        }
+        Optional<BatchDependence> dependence = Optional.empty();
+        if (spec.variant().kind().analyses().contains(Analysis.BATCH_DEPENDENCE)) {
+            dependence = Optional.of(BatchDependence.measure(result.network(),
+                    data.test().head(Math.min(BATCH_DEPENDENCE_EXAMPLES, data.test().size())).features(), batch));
+        }
+        List<TrainingSample> samples = recordLayers ? layerStats.samples() : List.of();
+        return Optional.of(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo, dependence,
+                samples));
+    }
+}

@@ -1,0 +1,148 @@
+package org.convergence4j.writeups;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.convergence4j.persistence.InitStudyFile;
+import org.convergence4j.persistence.InitStudyFile.Entry;
+import org.convergence4j.persistence.Json.JsonFileException;
+import org.convergence4j.persistence.ResultsLayout;
+
+/**
+ * The measured parts of the Part 1 write-up, from the initialization study's {@code summary.json}:
+ * the figures that exist, a table of the std at the first and last hidden layer, and conclusions
+ * chosen from those numbers.
+ * <p>
+ * Nets with the same layers and activation are ranked twice, forward and backward, by how much the
+ * signal changes through the hidden layers on a log scale: {@code |ln(f_L/f_1)|} for the forward std
+ * {@code f} and {@code |ln(g_1/g_L)|} for the gradient std {@code g}, at the first (1) and last (L)
+ * hidden layer; a signal that dies out (std 0) ranks last. Two rankings rather than one score,
+ * because a net can keep its forward std by saturating while its gradient explodes (the seminar's
+ * N(0, 0.1²) tanh net).
+ */
+final class InitNotebook {
+
+    private final ResultsLayout layout;
+    private final String folder;
+
+    /**
+     * @param layout the results folder
+     * @param folder the study's folder in it, {@code part1-initialization}
+     */
+    InitNotebook(ResultsLayout layout, String folder) {
+        this.layout = layout;
+        this.folder = folder;
+    }
+
+    /** The template values: status, figures, table and conclusions. */
+    Map<String, Supplier<String>> values() {
+        Path summary = layout.initSummary(folder);
+        Optional<List<Entry>> entries;
+        String status;
+        if (!Files.exists(summary)) {
+            entries = Optional.empty();
+            status = "**Status:** " + Markdown.code(Markdown.relative(layout.notebooks(), summary))
+                    + " was not found: this part has not been run yet.";
+        } else {
+            Optional<List<Entry>> read;
+            String problem = "";
+            try {
+                read = Optional.of(InitStudyFile.read(summary).configurations());
+            } catch (JsonFileException e) {
+                read = Optional.empty();
+                problem = "**Status:** " + e.getMessage() + "; run Part 1 again to rewrite it.";
+            }
+            entries = read;
+            status = problem;
+        }
+        Map<String, Supplier<String>> values = new LinkedHashMap<>();
+        values.put("status", () -> status);
+        values.put("figures", this::figures);
+        values.put("table", () -> entries.map(InitNotebook::table).orElse("*No results yet.*"));
+        values.put("conclusions", () -> entries.map(InitNotebook::conclusions).orElse("*No results yet.*"));
+        return values;
+    }
+
+    private String figures() {
+        return Markdown.figures(layout.notebooks(), List.of(
+                new Markdown.Figure(layout.initDepthFigure(folder, "wide"), "Std versus depth, the wide tanh nets a, b, c"),
+                new Markdown.Figure(layout.initDepthFigure(folder, "deep"),
+                        "Std versus depth, the deep nets d, e, f and the contrasts"),
+                new Markdown.Figure(layout.initHistogramFigure(folder), "Hidden-layer activation histograms of a and b")));
+    }
+
+    private static String table(List<Entry> entries) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Entry e : entries) {
+            int last = e.forwardStd().size() - 1;
+            rows.add(List.of("**" + e.key() + "**", e.description(), String.valueOf(e.seeds()),
+                    Numbers.std(e.forwardStd().get(1)) + " → " + Numbers.std(e.forwardStd().get(last)),
+                    e.forwardStdTheory().map(t -> Numbers.std(t.get(1)) + " → " + Numbers.std(t.get(last))).orElse("—"),
+                    Numbers.std(e.backwardStd().get(last)) + " → " + Numbers.std(e.backwardStd().get(1)),
+                    e.backwardStdTheory().map(t -> Numbers.std(t.get(last)) + " → " + Numbers.std(t.get(1))).orElse("—")));
+        }
+        return Markdown.table(List.of("net", "layers, activation, initialization", "seeds",
+                "forward std, first → last hidden layer", "theory", "gradient std, last → first hidden layer",
+                "theory"), rows);
+    }
+
+    private static String conclusions(List<Entry> entries) {
+        List<String> lines = new ArrayList<>();
+        for (Entry e : entries) {
+            int last = e.forwardStd().size() - 1;
+            lines.add("**" + e.key() + "** (" + e.description() + "): forward, the activation std "
+                    + change(e.forwardStd().get(1), e.forwardStd().get(last)) + "; backward, the gradient std "
+                    + change(e.backwardStd().get(last), e.backwardStd().get(1)) + ".");
+        }
+        Map<String, List<Entry>> groups = entries.stream().collect(Collectors.groupingBy(
+                e -> e.activation() + " " + e.sizes(), LinkedHashMap::new, Collectors.toList()));
+        for (List<Entry> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            lines.add("Among the " + activation(group.get(0)) + " nets with the layers of " + group.get(0).key()
+                    + ", from the steadiest signal through the hidden layers to the least steady: forward "
+                    + ranked(group, InitNotebook::forwardLogChange) + "; backward "
+                    + ranked(group, InitNotebook::backwardLogChange) + ".");
+        }
+        return Markdown.bullets(lines);
+    }
+
+    /** How a std changes from {@code from} to {@code to}, in words and both values. */
+    private static String change(double from, double to) {
+        String range = " from " + Numbers.std(from) + " to " + Numbers.std(to);
+        if (to == 0) {
+            return "dies out," + range;
+        }
+        return (to < from ? "shrinks" : to > from ? "grows" : "stays") + range;
+    }
+
+    private static String ranked(List<Entry> group, ToDoubleFunction<Entry> logChange) {
+        return group.stream().sorted(Comparator.comparingDouble(logChange)).map(e -> "**" + e.key() + "**")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code |ln(f_L/f_1)|}; infinite if the signal dies out. */
+    private static double forwardLogChange(Entry e) {
+        List<Double> f = e.forwardStd();
+        return Math.abs(Math.log(f.get(f.size() - 1) / f.get(1)));
+    }
+
+    /** {@code |ln(g_1/g_L)|}; infinite if the gradient dies out. */
+    private static double backwardLogChange(Entry e) {
+        List<Double> g = e.backwardStd();
+        return Math.abs(Math.log(g.get(1) / g.get(g.size() - 1)));
+    }
+
+    private static String activation(Entry e) {
+        return e.activation().equals("relu") ? "ReLU" : e.activation();
+    }
+}

@@ -1,0 +1,91 @@
+package org.convergence4j.writeups;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.study.Study;
+import org.convergence4j.study.Study.Output;
+
+/**
+ * Writes the notebooks-equivalent: one Markdown file per study, from its template under
+ * {@code src/main/resources/org/convergence4j/writeups/notebooks/} (the fixed prose: the seminar's task, the
+ * deviations) and the values computed from the study's results (the command that wrote them, the figures that
+ * exist, tables, and conclusions whose wording is chosen from the numbers). Every number printed is a value of
+ * {@code summary.json}, of Part 1's {@code summary.json} or of the study's {@code comparison.json}, formatted by
+ * {@link Numbers}. Results may be partial (a long study spans several sessions): the write-ups then say what is
+ * missing and how many seeds have finished.
+ */
+public final class NotebookWriter {
+
+    private NotebookWriter() {
+    }
+
+    /**
+     * (Re)writes the write-up of a training study, atomically.
+     *
+     * @param comparison the study's comparison, computed from its run records
+     * @param summary the summary of the results folder
+     */
+    public static void writeTraining(Study study, Comparison comparison, SummaryFile summary, ResultsLayout layout,
+            Invocation invocation) {
+        TrainingNotebook facts = new TrainingNotebook(study, comparison, summary);
+        TrainingConclusions conclusions = new TrainingConclusions(comparison, summary);
+        boolean overview = study.outputs().contains(Output.COMPARISON_FIGURES);
+        Map<String, Supplier<String>> values = common(layout, invocation);
+        values.put("status", facts::status);
+        values.put("configuration", facts::configuration);
+        values.put("environment", facts::environment);
+        values.put("table", () -> facts.variantTable(overview));
+        values.put("pairs", facts::pairTable);
+        values.put("figures", () -> Markdown.figures(layout.notebooks(), figures(study, facts.variants(), layout)));
+        values.put("conclusions", () -> facts.variants().isEmpty() ? "*No runs yet.*" : overview
+                ? TrainingConclusions.bullets(conclusions.best(), List.of(conclusions.epochsToThreshold()))
+                : TrainingConclusions.bullets(conclusions.pairSentences(), conclusions.trainVersusTest(),
+                        List.of(conclusions.epochsToThreshold())));
+        values.put("dropconnect", conclusions::dropConnect);
+        values.put("batch_dependence", conclusions::batchDependence);
+        write(layout, study.writeup(), values);
+    }
+
+    /** (Re)writes Part 1's write-up from its {@code summary.json}, atomically. */
+    public static void writeInitialization(Study study, ResultsLayout layout, Invocation invocation) {
+        Map<String, Supplier<String>> values = common(layout, invocation);
+        values.putAll(new InitNotebook(layout, study.folder()).values());
+        write(layout, study.writeup(), values);
+    }
+
+    private static Map<String, Supplier<String>> common(ResultsLayout layout, Invocation invocation) {
+        Map<String, Supplier<String>> values = new LinkedHashMap<>();
+        values.put("source", () -> Markdown.code(Markdown.relative(layout.notebooks(), layout.root()) + "/"));
+        values.put("command", () -> Markdown.code(invocation.command()));
+        values.put("command_all", () -> Markdown.code(invocation.all()));
+        return values;
+    }
+
+    private static List<Markdown.Figure> figures(Study study, List<String> variants, ResultsLayout layout) {
+        List<Markdown.Figure> figures = new ArrayList<>();
+        if (study.outputs().contains(Output.MEAN_CURVES)) {
+            study.variants().stream().filter(v -> variants.contains(v.key())).forEach(v -> figures.add(new Markdown.Figure(
+                    layout.meanCurvesPng(study.folder(), v.fileStem()), v.key() + ": loss and accuracy per epoch")));
+        }
+        if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
+            figures.add(new Markdown.Figure(layout.compareFigure(study.folder()),
+                    "compare_results: test loss and test accuracy per epoch, mean ± sd over seeds"));
+            figures.add(new Markdown.Figure(layout.layerStdFigure(study.folder()),
+                    "Activation std per layer during training, first seed of each variant that records it"));
+        }
+        return figures;
+    }
+
+    private static void write(ResultsLayout layout, String writeup, Map<String, Supplier<String>> values) {
+        // An empty value (no status to report) would leave a gap of blank lines.
+        String text = MarkdownTemplate.load(writeup + ".md").render(values).replaceAll("\n{3,}", "\n\n");
+        AtomicFiles.writeString(layout.notebook(writeup), text);
+    }
+}

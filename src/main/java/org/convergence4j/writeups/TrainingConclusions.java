@@ -1,0 +1,221 @@
+package org.convergence4j.writeups;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.persistence.SummaryFile.BatchDependenceEntry;
+import org.convergence4j.persistence.SummaryFile.DropConnectInference;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.PairwiseComparison;
+import org.convergence4j.statistics.PairwiseComparison.Verdict;
+import org.convergence4j.statistics.VariantStatistics;
+import org.convergence4j.statistics.WelchInterval;
+
+/**
+ * The conclusions of a training study's write-up: sentences whose wording is chosen from the numbers (a
+ * variant is "better" only when the interval of the difference excludes 0) and the tables of the
+ * analyses beyond the seminar. Every number is formatted by {@link Numbers} from a value of
+ * {@code summary.json} or the study's {@code comparison.json}.
+ */
+final class TrainingConclusions {
+
+    /**
+     * The largest change of an output probability that float32 rounding explains: a dot product of
+     * n = 196 terms summed in another order (a batch of one vs a full batch) can differ by about
+     * n·ε ≈ 2.3e-5 relative (ε = 2⁻²³); BatchNorm's batch dependence is orders of magnitude larger.
+     */
+    static final double FLOAT_ROUNDING = 1e-4;
+
+    private final Comparison comparison;
+    private final SummaryFile summary;
+
+    /**
+     * @param comparison the study's comparison
+     * @param summary the summary of the results folder, for the analyses
+     */
+    TrainingConclusions(Comparison comparison, SummaryFile summary) {
+        this.comparison = comparison;
+        this.summary = summary;
+    }
+
+    /** One sentence per pair, worded by its verdict. */
+    List<String> pairSentences() {
+        return comparison.pairs().stream().map(this::sentence).toList();
+    }
+
+    /** Whether each variant's final training accuracy lies below or above its test accuracy. */
+    List<String> trainVersusTest() {
+        List<String> lines = new ArrayList<>();
+        for (VariantStatistics v : comparison.variants()) {
+            String name = v.variant();
+            if (v.finalTestAccuracy().isEmpty()) {
+                continue;
+            }
+            double train = v.finalTrainAccuracy().orElseThrow().mean();
+            double test = v.finalTestAccuracy().orElseThrow().mean();
+            String relation = train < test ? "below" : train > test ? "above" : "equal to";
+            lines.add("**" + name + "** ends with a training accuracy of " + Numbers.percent(train) + "%, "
+                    + relation + " its test accuracy of " + Numbers.percent(test) + "% (means over finished seeds).");
+        }
+        if (!lines.isEmpty()) {
+            lines.add("Training accuracy is measured in training mode, with any masks on, as the seminar's helper does.");
+        }
+        return lines;
+    }
+
+    /** The mean first epoch at the threshold of each variant. */
+    String epochsToThreshold() {
+        Comparison c = comparison;
+        List<String> parts = new ArrayList<>();
+        for (VariantStatistics v : c.variants()) {
+            String name = v.variant();
+            if (v.epochsToThreshold().isEmpty()) {
+                continue;
+            }
+            OptionalDouble mean = v.meanEpochToThreshold();
+            parts.add("**" + name + "** " + (mean.isPresent() ? Numbers.oneDecimal(mean.getAsDouble())
+                    : "never (a seed never reached it)"));
+        }
+        return parts.isEmpty() ? "" : "First epoch with ≥ " + Numbers.wholePercent(c.threshold())
+                + "% test accuracy, mean over finished seeds: " + String.join(", ", parts) + ".";
+    }
+
+    /**
+     * The variant with the highest mean final test accuracy and how it compares with the others
+     * (and the best of the seminar's variants if that one is beyond the seminar), then every
+     * significant difference.
+     */
+    List<String> best() {
+        Comparison c = comparison;
+        List<String> lines = new ArrayList<>();
+        Optional<VariantStatistics> best = highest(c.variants());
+        if (best.isEmpty()) {
+            return List.of("No variant has a finished seed yet.");
+        }
+        lines.add(standing("The highest mean final test accuracy", best.get(), c));
+        if (best.get().beyondSeminar()) {
+            highest(c.variants().stream().filter(v -> !v.beyondSeminar()).toList())
+                    .ifPresent(v -> lines.add(standing("Among the seminar's variants, the highest", v, c)));
+        }
+        List<String> significant = c.pairs().stream()
+                .filter(p -> p.verdict() == Verdict.FIRST_BETTER || p.verdict() == Verdict.SECOND_BETTER)
+                .map(this::sentence).toList();
+        lines.add(significant.isEmpty() ? "No pair of variants differs significantly."
+                : "The significant differences:\n" + significant.stream().map(l -> "  - " + l)
+                        .collect(Collectors.joining("\n")));
+        return lines;
+    }
+
+    private static Optional<VariantStatistics> highest(List<VariantStatistics> variants) {
+        return variants.stream().filter(v -> v.finalTestAccuracy().isPresent())
+                .max(Comparator.comparingDouble(v -> v.finalTestAccuracy().orElseThrow().mean()));
+    }
+
+    /** "{lead} is X's, a%. It is significantly better than …; it cannot be told apart from …." */
+    private static String standing(String lead, VariantStatistics v, Comparison c) {
+        String name = v.variant();
+        List<String> better = new ArrayList<>();
+        List<String> unclear = new ArrayList<>();
+        for (PairwiseComparison p : c.pairs()) {
+            if (!p.first().equals(name) && !p.second().equals(name)) {
+                continue;
+            }
+            String other = "**" + (p.first().equals(name) ? p.second() : p.first()) + "**";
+            boolean wins = p.verdict() == (p.first().equals(name) ? Verdict.FIRST_BETTER : Verdict.SECOND_BETTER);
+            (wins ? better : unclear).add(other);
+        }
+        return lead + " is **" + name + "**'s, " + Numbers.percent(v.finalTestAccuracy().orElseThrow().mean())
+                + "%. It is significantly better than " + (better.isEmpty() ? "no other variant" : String.join(", ", better))
+                + (unclear.isEmpty() ? "." : "; it cannot be told apart from " + String.join(", ", unclear) + ".");
+    }
+
+    /** The Monte-Carlo inference table of the study's variants that have one, or a note that none is measured. */
+    String dropConnect() {
+        List<String> rows = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        for (VariantStatistics v : comparison.variants()) {
+            DropConnectInference inference = summary.dropconnectInference().get(v.variant());
+            if (inference == null) {
+                continue;
+            }
+            List<List<String>> table = new ArrayList<>();
+            int monteCarloBetter = 0;
+            for (int i = 0; i < inference.seeds().size(); i++) {
+                table.add(List.of(String.valueOf(inference.seeds().get(i)),
+                        Numbers.percent(inference.meanWeightTestAcc().get(i)),
+                        Numbers.percent(inference.monteCarloTestAcc().get(i))));
+                monteCarloBetter += inference.monteCarloTestAcc().get(i) > inference.meanWeightTestAcc().get(i) ? 1 : 0;
+            }
+            String which = monteCarloBetter == table.size() ? "for every seed"
+                    : monteCarloBetter == 0 ? "for no seed" : "for some seeds and not for others";
+            tables.add("**" + v.variant() + "**\n\n" + Markdown.table(List.of("seed", "mean-weight rule p·W: test accuracy (%)",
+                    "Monte-Carlo average over " + inference.samples() + " masks: test accuracy (%)"), table)
+                    + "\nMonte-Carlo averaging is more accurate than the mean-weight rule " + which + ".");
+            rows.add(v.variant());
+        }
+        return rows.isEmpty() ? "*Not measured yet.*" : String.join("\n\n", tables);
+    }
+
+    /** The batch-dependence table with a sentence per variant of the study, or a note that it is not measured. */
+    String batchDependence() {
+        Map<String, BatchDependenceEntry> measured = new LinkedHashMap<>();
+        comparison.variants().forEach(v -> Optional.ofNullable(summary.batchDependence().get(v.variant()))
+                .ifPresent(b -> measured.put(v.variant(), b)));
+        if (measured.isEmpty()) {
+            return "*Not measured yet.*";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, BatchDependenceEntry> e : measured.entrySet()) {
+            BatchDependenceEntry b = e.getValue();
+            rows.add(List.of("**" + e.getKey() + "**", Numbers.std(b.maxAbsChange()),
+                    b.changedPredictions() + " of " + b.examples()));
+            String changes = Numbers.std(b.maxAbsChange()) + "; " + b.changedPredictions() + " of " + b.examples()
+                    + " predicted classes change";
+            lines.add(b.maxAbsChange() <= FLOAT_ROUNDING
+                    ? "**" + e.getKey() + "**: the outputs agree within float32 rounding (largest change " + changes
+                            + "): each example is normalized on its own."
+                    : "**" + e.getKey() + "**: the outputs depend on the batch (largest change " + changes
+                            + "): in training mode an example is normalized with the statistics of its batch.");
+        }
+        return Markdown.table(List.of("variant", "largest change of an output probability", "predicted classes that change"),
+                rows) + "\n" + Markdown.bullets(lines);
+    }
+
+    private String sentence(PairwiseComparison p) {
+        if (p.interval().isEmpty()) {
+            return "**" + p.first() + "** − **" + p.second() + "** = " + Numbers.points(p.difference()) + " pp; "
+                    + p.verdictText() + ".";
+        }
+        WelchInterval ci = p.interval().get();
+        String level = Numbers.wholePercent(ci.level());
+        return switch (p.verdict()) {
+            case FIRST_BETTER -> better(p.first(), p.second(), ci.difference(), ci.low(), ci.high(), ci.df(), level);
+            case SECOND_BETTER -> better(p.second(), p.first(), -ci.difference(), -ci.high(), -ci.low(), ci.df(), level);
+            case NO_SIGNIFICANT_DIFFERENCE, NO_INTERVAL -> "**" + p.first() + "** and **" + p.second()
+                    + "**: no significant difference (" + p.first() + " − " + p.second() + " = "
+                    + Numbers.points(ci.difference()) + " pp, " + level + "% interval " + Numbers.points(ci.low()) + " to "
+                    + Numbers.points(ci.high()) + " pp, Welch df " + Numbers.oneDecimal(ci.df()) + ").";
+        };
+    }
+
+    private static String better(String winner, String loser, double difference, double low, double high, double df,
+            String level) {
+        return "**" + winner + "** is better than **" + loser + "** by " + Numbers.percent(difference) + " pp (" + level
+                + "% interval " + Numbers.percent(low) + " to " + Numbers.percent(high) + " pp, Welch df "
+                + Numbers.oneDecimal(df) + ").";
+    }
+
+    /** Joins sentence lists into one bulleted list. */
+    @SafeVarargs
+    static String bullets(List<String>... groups) {
+        return Markdown.bullets(Stream.of(groups).flatMap(List::stream).filter(s -> !s.isEmpty()).toList());
+    }
+}

@@ -1,0 +1,153 @@
+package org.convergence4j.writeups;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
+import java.util.stream.Collectors;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.PairwiseComparison;
+import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.VariantStatistics;
+import org.convergence4j.study.Study;
+import org.convergence4j.train.TrainingSettings;
+
+/**
+ * The measured parts of a training study's write-up that state facts: status, configuration, environment and the
+ * tables of final results and pairwise differences, from the study's comparison and the summary; the sentences
+ * come from {@link TrainingConclusions}. Every number is formatted by {@link Numbers} from a value of
+ * {@code summary.json} or the study's {@code comparison.json}.
+ */
+final class TrainingNotebook {
+
+    private final Study study;
+    private final Comparison comparison;
+    private final SummaryFile summary;
+
+    /**
+     * @param study the study written up
+     * @param comparison its comparison, computed from its run records
+     * @param summary the summary of the results folder
+     */
+    TrainingNotebook(Study study, Comparison comparison, SummaryFile summary) {
+        this.study = study;
+        this.comparison = comparison;
+        this.summary = summary;
+    }
+
+    /** The keys of the study's variants that have runs, in its order. */
+    List<String> variants() {
+        return comparison.variants().stream().map(VariantStatistics::variant).toList();
+    }
+
+    /** What is not finished, and the study's variants without any run; "all runs finished" otherwise. */
+    String status() {
+        if (comparison.variants().isEmpty()) {
+            return "**Status:** no run of this study is stored yet.";
+        }
+        List<String> open = new ArrayList<>();
+        for (VariantStatistics v : comparison.variants()) {
+            if (!v.complete() || !v.divergence().isEmpty()) {
+                String diverged = v.divergence().isEmpty() ? "" : "; diverged: " + String.join("; ", v.divergence());
+                open.add(v.finishedSeeds().size() + " of " + v.seedsConfigured() + " seeds finished for **"
+                        + v.variant() + "**" + diverged);
+            }
+        }
+        comparison.missing().forEach(name -> open.add("no run yet for **" + name + "**"));
+        if (open.isEmpty()) {
+            return "**Status:** all runs finished.";
+        }
+        return "**Status:** the runs are incomplete; the statistics use the finished seeds only.\n\n"
+                + Markdown.bullets(open);
+    }
+
+    /** The settings every run shares. */
+    String configuration() {
+        TrainingSettings t = study.training();
+        SummaryFile.Configuration c = summary.configuration();
+        List<String> parts = new ArrayList<>();
+        parts.add("dataset " + Markdown.code(t.dataset()));
+        parts.add(t.epochs() + " epochs per run");
+        parts.add("seeds " + study.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        parts.add("mini-batch " + t.batchSize());
+        parts.add("Adam with learning rate " + Numbers.plain(t.learningRate()));
+        parts.add(t.trainSubset() == 0 ? "the whole training set" : "the first " + t.trainSubset() + " training examples");
+        parts.add("convolutions computed by " + Markdown.code(c.engine()));
+        return "**Configuration:** " + String.join("; ", parts) + ".";
+    }
+
+    /** Java, DL4J, OS, cores and date of the summary. */
+    String environment() {
+        SummaryFile.Environment e = summary.environment();
+        return "**Environment:** java " + e.java() + "; dl4j " + e.dl4j() + "; os " + e.os() + "; cores " + e.cores()
+                + "; date " + e.date() + ".";
+    }
+
+    /**
+     * Per variant: finished seeds, final test accuracy and loss, final training accuracy, the first epoch at the
+     * threshold, and the training time if {@code withTime}.
+     */
+    String variantTable(boolean withTime) {
+        if (comparison.variants().isEmpty()) {
+            return "*No runs yet.*";
+        }
+        List<String> header = new ArrayList<>(List.of("variant", "finished seeds", "final test accuracy (%)",
+                "final test loss", "final training accuracy (%)",
+                "first epoch with ≥ " + Numbers.wholePercent(comparison.threshold()) + "% test accuracy"));
+        if (withTime) {
+            header.add("training time, sum over runs (s)");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (VariantStatistics v : comparison.variants()) {
+            List<String> row = new ArrayList<>(List.of(label(v), v.finishedSeeds().size() + " of " + v.seedsConfigured(),
+                    spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
+                    spread(v.finalTrainAccuracy(), Numbers::percent), epochs(v)));
+            if (withTime) {
+                row.add(Numbers.rounded(v.trainingSeconds()));
+            }
+            rows.add(row);
+        }
+        return Markdown.table(header, rows);
+    }
+
+    /** Every pair: difference, interval, degrees of freedom, verdict. */
+    String pairTable() {
+        List<PairwiseComparison> pairs = comparison.pairs();
+        if (pairs.isEmpty()) {
+            return "*No pair of variants with finished seeds yet.*";
+        }
+        String level = Numbers.wholePercent(comparison.level());
+        List<List<String>> rows = pairs.stream().map(p -> List.of(p.first() + " − " + p.second(),
+                Numbers.points(p.difference()),
+                p.interval().map(i -> "[" + Numbers.points(i.low()) + ", " + Numbers.points(i.high()) + "]").orElse("—"),
+                p.interval().map(i -> Numbers.oneDecimal(i.df())).orElse("—"), p.verdictText())).toList();
+        return Markdown.table(List.of("pair", "difference (pp)", level + "% interval (pp)", "Welch df", "verdict"),
+                rows);
+    }
+
+    private static String label(VariantStatistics v) {
+        return "**" + v.variant() + "**" + (v.beyondSeminar() ? " *(beyond the seminar)*" : "");
+    }
+
+    /** Mean ± sd; "one seed" without a spread; a dash without finished seeds. */
+    private static String spread(Optional<Spread> spread, DoubleFunction<String> format) {
+        if (spread.isEmpty()) {
+            return "—";
+        }
+        Spread s = spread.get();
+        return format.apply(s.mean()) + (s.sd().isPresent() ? " ± " + format.apply(s.sd().getAsDouble())
+                : " (one seed)");
+    }
+
+    private static String epochs(VariantStatistics v) {
+        if (v.epochsToThreshold().isEmpty()) {
+            return "—";
+        }
+        String perSeed = v.epochsToThreshold().stream().map(e -> e.isPresent() ? String.valueOf(e.getAsInt()) : "never")
+                .collect(Collectors.joining(", "));
+        OptionalDouble mean = v.meanEpochToThreshold();
+        return perSeed + " (mean " + (mean.isPresent() ? Numbers.oneDecimal(mean.getAsDouble()) : "never") + ")";
+    }
+}

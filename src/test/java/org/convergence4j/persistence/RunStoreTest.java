@@ -1,0 +1,120 @@
+package org.convergence4j.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.convergence4j.models.Variants;
+import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
+import org.convergence4j.train.TrainingHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private RunStore store() {
+        return new RunStore(dir.resolve("runs"), new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    /** A DropConnect run with every optional part: Monte-Carlo accuracy and (made up) layer statistics. */
+    private static RunRecord record() {
+        return FakeRuns.standard().stream().filter(r -> r.monteCarlo().isPresent()).findFirst().orElseThrow();
+    }
+
+    private static RunRecord withLayerStats() {
+        return FakeRuns.standard().stream().filter(r -> !r.layerStats().isEmpty()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aStoredRecordReadsBackEqual() {
+        RunStore s = store();
+        for (RunRecord r : List.of(record(), withLayerStats())) {
+            s.save(r);
+            assertEquals(Optional.of(r), s.find(r.spec(), r.configuration()));
+        }
+        assertEquals(2, s.readable().size());
+    }
+
+    @Test
+    void runsOfTwoConfigurationsCoexist() {
+        RunStore s = store();
+        RunRecord a = FakeRuns.variant(Variants.DROPOUT.defaults(), new double[] {0.98}, 0.01, 4).get(0);
+        RunRecord b = FakeRuns.variant(Variants.DROPOUT.defaults().with("drop", 0.5), new double[] {0.97}, 0.01, 4).get(0);
+        s.save(a);
+        s.save(b);
+        assertEquals(Optional.of(a), s.find(a.spec(), a.configuration()));
+        assertEquals(Optional.of(b), s.find(b.spec(), b.configuration()));
+        assertEquals(Optional.empty(), s.find(a.spec(), b.configuration()), "another configuration is another run");
+    }
+
+    /** A record cut at any byte (a kill mid-write without the atomic rename, a full disk) is never taken for a run. */
+    @Test
+    void aRecordTruncatedAtAnyByteIsMovedAsideAndCountsAsNotStored() throws IOException {
+        RunStore s = store();
+        RunRecord r = record();
+        s.save(r);
+        Path file = s.file(r.spec(), r.configuration());
+        byte[] whole = Files.readAllBytes(file);
+        int step = Math.max(1, whole.length / 400);
+        for (int cut = 0; cut < whole.length - 2; cut += step) {
+            Files.write(file, Arrays.copyOf(whole, cut));
+            log.reset();
+            assertEquals(Optional.empty(), s.find(r.spec(), r.configuration()), "cut at " + cut);
+            assertFalse(Files.exists(file), "cut at " + cut + ": moved aside");
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+            assertTrue(Files.exists(aside));
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains(file.toString()), log.toString());
+        }
+    }
+
+    @Test
+    void aRecordUnderAnotherRunsNameIsMovedAside() throws IOException {
+        RunStore s = store();
+        RunRecord a = record();
+        s.save(a);
+        RunSpec other = new RunSpec(a.variant(), a.seed() + 10, a.settings());
+        Files.copy(s.file(a.spec(), a.configuration()), s.file(other, a.configuration()));
+        assertEquals(Optional.empty(), s.find(other, a.configuration()));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("not the run its name stands for"), log.toString());
+        assertEquals(Optional.of(a), s.find(a.spec(), a.configuration()), "the real one is untouched");
+    }
+
+    @Test
+    void anUnfinishedRecordIsMovedAside() {
+        RunStore s = store();
+        RunRecord a = record();
+        RunRecord unfinished = new RunRecord(a.format(), a.variant(), a.seed(), a.settings(), a.engine(), a.configuration(),
+                new TrainingHistory(a.history().epochs().subList(0, 1), true), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
+        s.save(unfinished);
+        assertEquals(Optional.empty(), s.find(a.spec(), a.configuration()));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("an unfinished run"), log.toString());
+    }
+
+    @Test
+    void aRecordWithAMissingFieldNamesTheField() throws IOException {
+        RunStore s = store();
+        RunRecord a = record();
+        s.save(a);
+        Path file = s.file(a.spec(), a.configuration());
+        Files.writeString(file, Files.readString(file).replace("\"test_loss\"", "\"test_lost\""));
+        assertEquals(Optional.empty(), s.find(a.spec(), a.configuration()));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("field history.epochs[0].test_loss is missing"),
+                log.toString());
+    }
+}

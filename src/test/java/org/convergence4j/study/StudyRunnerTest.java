@@ -1,0 +1,158 @@
+package org.convergence4j.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.convergence4j.data.Mnist;
+import org.convergence4j.data.MnistFixture;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunStore;
+import org.convergence4j.train.EpochMetrics;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
+import org.convergence4j.train.StopSignal;
+import org.convergence4j.train.TrainingSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reuse, retraining and concurrency of runs, on a small slice of MNIST (1 epoch of 512 examples). */
+class StudyRunnerTest {
+
+    private static final TrainingSettings TINY = new TrainingSettings("mnist", 1, 1e-3, 64, 512);
+    private static final Variant BASELINE = Variants.BASELINE.defaults();
+    private static final Variant DROPOUT = Variants.DROPOUT.defaults();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private static TrainingData data() {
+        Mnist mnist = MnistFixture.mnist();
+        return new TrainingData(mnist.train(), mnist.test().head(256));
+    }
+
+    private static List<RunSpec> specs(List<Variant> variants, long... seeds) {
+        List<RunSpec> specs = new ArrayList<>();
+        for (long seed : seeds) {
+            variants.forEach(v -> specs.add(new RunSpec(v, seed, TINY)));
+        }
+        return specs;
+    }
+
+    private List<RunRecord> run(Path results, int jobs, StopSignal stop, boolean force, boolean reportOnly,
+            TrainingData.Source source, List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+        log.reset();
+        return new StudyRunner(ResultsLayout.of(results), source, force, reportOnly, jobs, stop,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run(specs, onStored);
+    }
+
+    private List<RunRecord> run(Path results, List<RunSpec> specs) throws IOException {
+        return run(results, 1, new StopSignal(), false, false, StudyRunnerTest::data, specs, r -> { });
+    }
+
+    private String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<List<Double>> metrics(List<RunRecord> runs) {
+        List<List<Double>> out = new ArrayList<>();
+        for (RunRecord r : runs) {
+            for (EpochMetrics m : r.history().epochs()) {
+                out.add(List.of((double) r.seed(), m.trainLoss(), m.testLoss(), m.trainAccuracy(), m.testAccuracy()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anInterruptedStudyResumesWithoutRetrainingAndEndsAsAnUninterruptedOne() throws IOException {
+        List<RunSpec> specs = specs(List.of(BASELINE, DROPOUT), 1, 2);
+        List<RunRecord> uninterrupted = run(dir.resolve("a"), specs);
+
+        StopSignal stop = new StopSignal();
+        List<RunRecord> first = run(dir.resolve("b"), 1, stop, false, false, StudyRunnerTest::data, specs,
+                r -> stop.request());
+        assertEquals(1, first.size(), "the stop after the first stored run must leave the others undone");
+        Path stored = new RunStore(ResultsLayout.of(dir.resolve("b")).runs(), System.out)
+                .file(first.get(0).spec(), first.get(0).configuration());
+        FileTime written = Files.getLastModifiedTime(stored);
+
+        List<RunRecord> resumed = run(dir.resolve("b"), specs);
+
+        assertTrue(log().contains("Baseline seed 1: reused " + stored), log());
+        assertEquals(written, Files.getLastModifiedTime(stored), "the finished run must not be retrained");
+        assertEquals(metrics(uninterrupted), metrics(resumed));
+    }
+
+    @Test
+    void concurrentRunsGiveTheHistoriesOfSequentialRuns() throws IOException {
+        List<RunSpec> specs = specs(List.of(BASELINE, DROPOUT), 1, 2);
+        List<RunRecord> sequential = run(dir.resolve("seq"), specs);
+        List<RunRecord> concurrent = run(dir.resolve("par"), 2, new StopSignal(), false, false, StudyRunnerTest::data,
+                specs, r -> { });
+        assertEquals(metrics(sequential), metrics(concurrent));
+    }
+
+    @Test
+    void aChangedParameterIsRetrainedAndAnUnchangedVariantReused() throws IOException {
+        run(dir, specs(List.of(BASELINE, DROPOUT), 1));
+        Variant strong = DROPOUT.with("drop", 0.5);
+        List<RunRecord> second = run(dir, specs(List.of(BASELINE, strong), 1));
+
+        assertTrue(log().contains("Baseline seed 1: reused"), log());
+        assertTrue(log().contains("Dropout(drop=0.5) seed 1: trained"), log());
+        assertEquals(List.of(BASELINE, strong), second.stream().map(RunRecord::variant).toList());
+        try (Stream<Path> files = Files.list(ResultsLayout.of(dir).runs())) {
+            assertEquals(3, files.count(), "both Dropout runs coexist with the Baseline run");
+        }
+        run(dir, specs(List.of(DROPOUT), 1));
+        assertTrue(log().contains("Dropout seed 1: reused"), "the first configuration is still there: " + log());
+    }
+
+    @Test
+    void forceRetrainsAStoredRun() throws IOException {
+        run(dir, specs(List.of(BASELINE), 1));
+        run(dir, 1, new StopSignal(), true, false, StudyRunnerTest::data, specs(List.of(BASELINE), 1), r -> { });
+        assertTrue(log().contains("Baseline seed 1: trained"), log());
+    }
+
+    @Test
+    void reportOnlyTrainsNothingAndReadsNoData() throws IOException {
+        run(dir, specs(List.of(BASELINE), 1));
+        TrainingData.Source noData = () -> {
+            throw new AssertionError("report-only must not read the dataset");
+        };
+        List<RunRecord> reported = run(dir, 1, new StopSignal(), false, true, noData,
+                specs(List.of(BASELINE, DROPOUT), 1), r -> { });
+        assertEquals(List.of(BASELINE), reported.stream().map(RunRecord::variant).toList());
+        assertFalse(log().contains("trained"), log());
+    }
+
+    @Test
+    void aCorruptRecordIsMovedAsideAndRetrained() throws IOException {
+        RunRecord r = run(dir, specs(List.of(BASELINE), 1)).get(0);
+        Path file = new RunStore(ResultsLayout.of(dir).runs(), System.out).file(r.spec(), r.configuration());
+        Files.writeString(file, "{\"format\": 2, \"variant\": \"Baseline\"");
+
+        List<RunRecord> again = run(dir, specs(List.of(BASELINE), 1));
+
+        assertTrue(log().contains("moved it to " + file + ".corrupt"), log());
+        assertTrue(log().contains("Baseline seed 1: trained"), log());
+        assertEquals(metrics(List.of(r)), metrics(again));
+    }
+}

@@ -1,0 +1,78 @@
+package org.convergence4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.convergence4j.models.Head;
+import org.convergence4j.models.Parameter;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
+import org.convergence4j.models.Variants;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** A run's configuration hash covers everything that changes its numbers, and nothing else. */
+class RunSpecTest {
+
+    private static final TrainingSettings SETTINGS = TrainingSettings.seminar("mnist");
+
+    static List<VariantKind> kinds() {
+        return Variants.KINDS;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void equalVariantsHaveEqualConfigurationsAndTheSeedIsKeptApart(VariantKind kind) {
+        String a = new RunSpec(kind.defaults(), 1, SETTINGS).configuration();
+        assertEquals(a, new RunSpec(Variant.of(kind.name()), 1, SETTINGS).configuration());
+        assertEquals(a, new RunSpec(kind.defaults(), 2, SETTINGS).configuration());
+        assertEquals(64, a.length(), "SHA-256 in hex");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void everyParameterChangesTheConfiguration(VariantKind kind) {
+        String defaults = new RunSpec(kind.defaults(), 1, SETTINGS).configuration();
+        for (Parameter p : kind.parameters()) {
+            Variant changed = kind.defaults().with(p.name(), p.integer() ? p.defaultValue() + 1 : p.defaultValue() / 2);
+            assertNotEquals(defaults, new RunSpec(changed, 1, SETTINGS).configuration(), changed.key());
+        }
+    }
+
+    @Test
+    void everyTrainingSettingChangesTheConfiguration() {
+        Variant v = Variants.BASELINE.defaults();
+        String reference = new RunSpec(v, 1, SETTINGS).configuration();
+        for (TrainingSettings other : List.of(SETTINGS.withEpochs(2), SETTINGS.withTrainSubset(10_000),
+                new TrainingSettings("fashion-mnist", 20, 1e-3, 128, 0), new TrainingSettings("mnist", 20, 1e-2, 128, 0),
+                new TrainingSettings("mnist", 20, 1e-3, 64, 0))) {
+            assertNotEquals(reference, new RunSpec(v, 1, other).configuration(), other.toString());
+        }
+    }
+
+    /**
+     * A layer setting changed in code, not through a parameter (here the hidden activation), changes the network's
+     * DL4J configuration and so the run's: it is retrained rather than reused under the same name.
+     */
+    @Test
+    void aLayerSettingChangedInCodeChangesTheConfiguration() {
+        Variant relu = kind(Activation.RELU).defaults();
+        Variant tanh = kind(Activation.TANH).defaults();
+        assertEquals(relu.key(), tanh.key(), "the same name");
+        assertNotEquals(new RunSpec(relu, 1, SETTINGS).configuration(), new RunSpec(tanh, 1, SETTINGS).configuration());
+    }
+
+    private static VariantKind kind(Activation hidden) {
+        return new VariantKind("Probe", false, Set.of(), List.of(), v -> new Head("probe", 32,
+                (nIn, nOut) -> List.of(new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(hidden).build()),
+                (nIn, classes) -> List.of(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
+                        .nIn(nIn).nOut(classes).activation(Activation.SOFTMAX).build())));
+    }
+}

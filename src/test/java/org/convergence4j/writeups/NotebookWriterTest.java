@@ -1,0 +1,249 @@
+package org.convergence4j.writeups;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.persistence.InitStudyFile;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.probe.ConfigurationResult;
+import org.convergence4j.probe.LayerSummary;
+import org.convergence4j.probe.MeanFieldTheory;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.Spread;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyOutputs;
+import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotebookWriterTest {
+
+    /** A number as the notebooks print it; the sign is left out on both sides (ranges print "−a to b"). */
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?");
+    /** Every way the notebooks format a number. */
+    private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points,
+            Numbers::wholePercent, Numbers::loss, Numbers::std, Numbers::oneDecimal, Numbers::rounded, Numbers::plain);
+    private static final Invocation INVOCATION = new Invocation("mvn test-command", "mvn test-all");
+    /** The seminar's studies at the fake runs' settings. */
+    private static final List<Study> STUDIES = Studies.SEMINAR.stream()
+            .map(s -> s.trains() ? s.withTraining(FakeRuns.SETTINGS) : s).toList();
+
+    /**
+     * The issue's test, "every number it prints is present in the JSON files": each number in the generated text
+     * (outside the templates' fixed prose, commands and link targets) must be a value of {@code summary.json}, of
+     * Part 1's {@code summary.json}, or of a study's {@code comparison.json} (the statistics computed from the
+     * runs), formatted by one of {@link Numbers}' methods, or digits inside a string of those files.
+     */
+    @Test
+    void everyNumberPrintedIsPresentInTheJsonFiles(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, fullRuns());
+
+        Set<String> allowed = new HashSet<>();
+        List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(Studies.PART1.folder())));
+        STUDIES.stream().filter(Study::trains).forEach(s -> json.add(layout.comparisonJson(s.folder())));
+        for (Path file : json) {
+            collect(new ObjectMapper().readTree(file.toFile()), allowed);
+        }
+        int checked = 0;
+        for (Study s : STUDIES) {
+            String name = s.writeup() + ".md";
+            List<String> numbers = generatedNumbers(name, Files.readString(layout.notebook(s.writeup())));
+            for (String n : numbers) {
+                assertTrue(allowed.contains(n), name + " prints " + n + ", which is in no JSON file");
+            }
+            checked += numbers.size();
+        }
+        assertTrue(checked > 200, "the check must see the tables and conclusions, saw " + checked + " numbers");
+    }
+
+    @Test
+    void aNumberTypedIntoTheTextIsCaught(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, fullRuns());
+        String text = Files.readString(layout.notebook("Part4-comparison")) + "\nBatchNorm wins by 0.37 pp.\n";
+        assertTrue(generatedNumbers("Part4-comparison.md", text).contains("0.37"));
+        assertFalse(generatedNumbers("Part4-comparison.md", text).contains("196"), "the template's 196 is fixed text");
+    }
+
+    @Test
+    void statusNamesUnfinishedSeedsAndMissingVariants(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, FakeRuns.standard());
+        AtomicFiles.writeString(layout.initSummary(Studies.PART1.folder()), "not json");
+        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION);
+
+        String part2 = Files.readString(layout.notebook("Part2-dropout"));
+        String part4 = Files.readString(layout.notebook("Part4-comparison"));
+        assertTrue(part2.contains("2 of 3 seeds finished for **DropConnect**; diverged: DropConnect seed 3 diverged: "
+                + "loss NaN at epoch 3"), part2);
+        assertTrue(part4.contains("no run yet for **RMSNorm**"), part4);
+        assertTrue(Files.readString(layout.notebook("Part3-normalization")).contains("no run yet for **RMSNorm**"));
+        String part1 = Files.readString(layout.notebook("Part1-initialization"));
+        assertTrue(part1.contains(layout.initSummary(Studies.PART1.folder()).toString()) && part1.contains("run Part 1 again"),
+                part1);
+    }
+
+    @Test
+    void withoutResultsEveryNotebookSaysSo(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
+        SummaryFile summary = SummaryFile.of(List.of(), List.of(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "cmd");
+        for (Study s : STUDIES) {
+            if (s.trains()) {
+                NotebookWriter.writeTraining(s, Comparison.of(s.variants(), 3, List.of()), summary, layout, INVOCATION);
+            } else {
+                NotebookWriter.writeInitialization(s, layout, INVOCATION);
+            }
+            String text = Files.readString(layout.notebook(s.writeup()));
+            assertFalse(text.contains("!["), s.writeup() + " links a figure that does not exist");
+            assertFalse(text.contains("{{"), s.writeup());
+        }
+        assertTrue(Files.readString(layout.notebook("Part4-comparison")).contains("no run of this study is stored yet"));
+        assertTrue(Files.readString(layout.notebook("Part1-initialization")).contains("has not been run yet"));
+    }
+
+    @Test
+    void figuresAreLinkedRelativelyOnlyWhenTheyExist(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, FakeRuns.variant(Variants.BASELINE.defaults(), new double[] {0.99}, 0.02, 1));
+        String part2 = Files.readString(layout.notebook("Part2-dropout"));
+        assertFalse(part2.contains("!["), "a diverged run has no curves: " + part2);
+
+        layout = writeAll(dir, FakeRuns.standard());
+        part2 = Files.readString(layout.notebook("Part2-dropout"));
+        assertTrue(part2.contains("](../part2-dropout/baseline.png)"), part2);
+        assertTrue(Files.readString(layout.notebook("Part4-comparison")).contains("](../part4-comparison/compare_results.png)"));
+    }
+
+    @Test
+    void theWriteUpNamesItsFolderAndTheCommandThatWroteIt(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, FakeRuns.standard());
+        String part3 = Files.readString(layout.notebook("Part3-normalization"));
+        assertTrue(part3.contains("`mvn test-command`") && part3.contains("`mvn test-all`"), part3);
+        assertTrue(part3.contains("Generated from `../`"), part3);
+        assertFalse(part3.contains("Generated from `results/`"), part3);
+    }
+
+    @Test
+    void aVariantIsCalledBetterOnlyWhenTheIntervalExcludesZero(@TempDir Path dir) throws IOException {
+        Variant layerNorm = Variants.LAYERNORM.defaults();
+        // LayerNorm tight and 0.5 pp below BatchNorm: the interval excludes 0.
+        ResultsLayout layout = writeAll(dir, FakeRuns.plus(FakeRuns.without(FakeRuns.standard(), layerNorm),
+                FakeRuns.variant(layerNorm, new double[] {0.98652, 0.98611, 0.98688}, 0.023, 4, 4, 4)));
+        String part3 = Files.readString(layout.notebook("Part3-normalization"));
+        double difference = (0.99127 + 0.99083 + 0.99161) / 3 - (0.98652 + 0.98611 + 0.98688) / 3;
+        assertTrue(part3.contains("**BatchNorm** is better than **LayerNorm** by " + Numbers.percent(difference) + " pp"),
+                part3);
+
+        layout = writeAll(dir, FakeRuns.standard());
+        assertTrue(Files.readString(layout.notebook("Part3-normalization"))
+                .contains("**BatchNorm** and **LayerNorm**: no significant difference"));
+    }
+
+    /** Summary, every study's outputs and write-up, and Part 1's summary and write-up, from {@code runs}. */
+    private static ResultsLayout writeAll(Path dir, List<RunRecord> runs) {
+        ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
+        List<Variant> all = Studies.PART4.variants();
+        SummaryFile summary = SummaryFile.of(all, runs, FakeRuns.SETTINGS, FakeRuns.SEEDS, INVOCATION.command());
+        summary.write(layout.summary());
+        InitStudyFile.of(List.of(initResult(InitConfiguration.A, 0.83, 1.7), initResult(InitConfiguration.B, 0.71, 0.93),
+                initResult(InitConfiguration.D, 0.77, 0.61), initResult(InitConfiguration.TANH_HE, 0.79, 1.08)))
+                .write(layout.initSummary(Studies.PART1.folder()));
+        for (Study s : STUDIES) {
+            if (s.trains()) {
+                Comparison c = StudyOutputs.write(s, runs, summary, layout);
+                NotebookWriter.writeTraining(s, c, summary, layout, INVOCATION);
+            } else {
+                NotebookWriter.writeInitialization(s, layout, INVOCATION);
+            }
+        }
+        return layout;
+    }
+
+    /** The standard fake runs plus a partly finished RMSNorm (beyond the seminar). */
+    private static List<RunRecord> fullRuns() {
+        return FakeRuns.plus(FakeRuns.standard(), FakeRuns.variant(Variants.RMSNORM.defaults(),
+                new double[] {0.99237, 0.99180, 0.9911}, 0.02, 4, 4, 3));
+    }
+
+    /**
+     * The numbers of the text outside fixed prose: the template's literal text, code spans (commands, file names)
+     * and link targets are removed first.
+     */
+    static List<String> generatedNumbers(String notebook, String text) {
+        String generated = text;
+        List<String> literals = MarkdownTemplate.load(notebook).literals().stream().map(String::strip)
+                .filter(l -> !l.isEmpty()).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String literal : literals) {
+            generated = generated.replace(literal, " ");
+        }
+        generated = generated.replaceAll("`[^`]*`", " ").replaceAll("\\]\\([^)]*\\)", "] ");
+        Matcher m = NUMBER.matcher(generated);
+        List<String> numbers = new ArrayList<>();
+        while (m.find()) {
+            numbers.add(m.group());
+        }
+        return numbers;
+    }
+
+    /** Every formatting of every number, and the digit runs of every string and key, of {@code json}. */
+    private static void collect(JsonNode json, Set<String> allowed) {
+        if (json.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                tokens(e.getKey(), allowed);
+                collect(e.getValue(), allowed);
+            }
+        } else if (json.isArray()) {
+            json.forEach(e -> collect(e, allowed));
+        } else if (json.isNumber()) {
+            double v = json.asDouble();
+            FORMATS.forEach(f -> tokens(f.apply(v), allowed));
+        } else if (json.isTextual()) {
+            tokens(json.asText(), allowed);
+        }
+    }
+
+    private static void tokens(String text, Set<String> allowed) {
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            allowed.add(m.group());
+        }
+    }
+
+    /** Stds that change geometrically by {@code forward} and {@code backward} per layer, with a theory. */
+    private static ConfigurationResult initResult(InitConfiguration c, double forward, double backward) {
+        int depth = c.mlp().depth();
+        List<LayerSummary> layers = IntStream.range(0, depth).mapToObj(l -> new LayerSummary(l + 1, c.mlp().fanIn(l),
+                c.mlp().fanOut(l), spread(0.9817 * Math.pow(forward, l), 0.01),
+                spread(3.1e-4 * Math.pow(backward, depth - l), 1e-5), spread(1e-3, 1e-4))).toList();
+        List<Double> theory = IntStream.range(0, depth).mapToObj(l -> 0.97 * Math.pow(forward, l)).toList();
+        return new ConfigurationResult(c, 10, layers, Optional.of(new MeanFieldTheory.Expectation(theory, theory)));
+    }
+
+    /** A spread over ten seeds with this mean and sd. */
+    private static Spread spread(double mean, double sd) {
+        return new Spread(10, mean, OptionalDouble.of(sd));
+    }
+}
