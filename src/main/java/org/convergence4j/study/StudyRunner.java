@@ -61,6 +61,17 @@ public final class StudyRunner {
     private final int jobs;
     private final StopSignal stop;
     private final PrintStream out;
+    private final RunListeners listeners;
+
+    /** Listeners to attach to one run's network while it trains, e.g. DL4J's training UI. */
+    @FunctionalInterface
+    public interface RunListeners {
+        /** None. */
+        RunListeners NONE = spec -> List.of();
+
+        /** The listeners for the run of {@code spec}; they must not change what it computes. */
+        List<TrainingListener> forRun(RunSpec spec);
+    }
 
     /**
      * @param layout the results folder; its {@code runs/} holds the records
@@ -71,6 +82,12 @@ public final class StudyRunner {
      */
     public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
             StopSignal stop, PrintStream out) {
+        this(layout, source, force, reportOnly, jobs, stop, out, RunListeners.NONE);
+    }
+
+    /** As above, with {@code listeners} attached to every run trained. */
+    public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
+            StopSignal stop, PrintStream out, RunListeners listeners) {
         this.layout = layout;
         this.source = source;
         this.force = force;
@@ -78,6 +95,7 @@ public final class StudyRunner {
         this.jobs = jobs;
         this.stop = stop;
         this.out = out;
+        this.listeners = listeners;
     }
 
     /**
@@ -179,12 +197,15 @@ public final class StudyRunner {
         TrainingProgress progress = jobs == 1 ? new ConsoleProgress(label, out) : new EpochLines(label, out);
         boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
         LayerStdListener layerStats = new LayerStdListener(LAYER_STATS_EVERY);
-        TrainingListener[] listeners = recordLayers ? new TrainingListener[] {layerStats} : new TrainingListener[0];
+        List<TrainingListener> attached = new ArrayList<>(this.listeners.forRun(spec));
+        if (recordLayers) {
+            attached.add(layerStats);
+        }
         ImageDataset train = data.trainSubset(spec.settings().trainSubset());
         VariantRun.Result result;
         try {
             result = VariantRun.run(spec, TestNetwork.PYTORCH_DEFAULT, train, data.test(), new Trainer(progress, stop),
-                    listeners);
+                    attached.toArray(TrainingListener[]::new));
         } catch (DivergenceException e) {
             String message = label + " diverged: " + e.getMessage();
             out.println(message + "; the other runs continue");
