@@ -1,0 +1,107 @@
+package org.convergence4j.ui;
+
+import java.net.BindException;
+import java.util.concurrent.CountDownLatch;
+import org.deeplearning4j.core.storage.StatsStorage;
+import org.deeplearning4j.exception.DL4JException;
+import org.deeplearning4j.ui.VertxUIServer;
+
+/**
+ * DL4J's training UI ({@link VertxUIServer}) on one port, in single-session mode: its overview, model and system
+ * tabs show one run at a time, chosen in the page's session list. DL4J keeps a single UI server per JVM, so at most
+ * one {@code UiServer} is open at a time. Like DL4J, it listens on every network interface of the machine.
+ */
+public final class UiServer implements AutoCloseable {
+
+    /** DL4J's default port. */
+    public static final int DEFAULT_PORT = VertxUIServer.DEFAULT_UI_PORT;
+
+    private final VertxUIServer server;
+
+    private UiServer(VertxUIServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts the UI.
+     *
+     * @param port 1–65535, or 0 for any free port
+     * @throws BindException naming the port if another process listens on it
+     * @throws IllegalStateException if a DL4J UI server already runs in this JVM
+     */
+    public static UiServer start(int port) throws BindException {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port must be 0–65535, got " + port);
+        }
+        VertxUIServer running = VertxUIServer.getInstance();
+        if (running != null && !running.isStopped()) {
+            throw new IllegalStateException("a DL4J UI server already runs in this JVM at " + running.getAddress());
+        }
+        try {
+            return new UiServer(VertxUIServer.getInstance(port, false, null));
+        } catch (DL4JException e) {
+            stopQuietly(); // a failed start leaves DL4J's instance registered and its Vert.x threads running
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException b) {
+                    BindException taken = new BindException("port " + port + " is taken (" + b.getMessage() + ")");
+                    taken.initCause(e);
+                    throw taken;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The overview page, e.g. {@code http://localhost:9000/train/overview}. */
+    public String overviewUrl() {
+        return "http://localhost:" + port() + "/train/overview";
+    }
+
+    /** Shows the sessions of {@code storage}, and those it receives from now on. */
+    public void attach(StatsStorage storage) {
+        server.attach(storage);
+    }
+
+    /**
+     * Blocks until Ctrl-C (or another shutdown of the JVM) and returns while the JVM shuts down, so that the caller
+     * can close what it holds; returns at once if the shutdown has already begun.
+     */
+    public static void awaitCtrlC() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown, "convergence4j-ui-stop"));
+        } catch (IllegalStateException shutdownInProgress) {
+            return;
+        }
+        interrupted.await();
+    }
+
+    /** Stops the server and frees its port (DL4J's own shutdown hook does the same on Ctrl-C). */
+    @Override
+    public void close() {
+        if (server.isStopped()) {
+            return;
+        }
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Unregisters DL4J's instance after a failed start, so that a later start begins afresh. */
+    private static void stopQuietly() {
+        try {
+            VertxUIServer.stopInstance();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping DL4J's UI server failed: " + e, e);
+        }
+    }
+}
