@@ -31,6 +31,7 @@ import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.train.TrainingSettings;
+import org.convergence4j.ui.TrainingUi;
 import org.convergence4j.writeups.Invocation;
 import org.convergence4j.writeups.NotebookWriter;
 import org.nd4j.linalg.dataset.DataSet;
@@ -50,6 +51,9 @@ abstract class TrainingSection implements Callable<Integer> {
 
     @Mixin
     ExperimentOptions experiment;
+
+    @Mixin
+    UiOptions uiOptions;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,6 +78,7 @@ abstract class TrainingSection implements Callable<Integer> {
         Invocation invocation = new Invocation(Invocation.maven(getClass().getName(), args),
                 Invocation.maven(Invocation.DEFAULT_MAIN, args));
         Data data = new Data(dataset, common.dataDir, console);
+        TrainingUi ui = uiOptions.open(cl, experiment.reportOnly, console);
         StopSignal stop = StopSignal.onCtrlC();
         try {
             for (Study s : studies) {
@@ -86,7 +91,7 @@ abstract class TrainingSection implements Callable<Integer> {
             List<Study> training = studies.stream().filter(Study::trains).toList();
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct().toList();
             StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
-                    experiment.jobs, stop, console);
+                    experiment.jobs, stop, console, ui);
             List<RunRecord> runs = runner.run(specs, snapshot -> summary(layout, training, snapshot, invocation)
                     .write(layout.summary()));
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
@@ -111,9 +116,11 @@ abstract class TrainingSection implements Callable<Integer> {
                 }
                 console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
             }
+            ui.serveUntilCtrlC();
             return 0;
         } finally {
             stop.finished();
+            ui.close();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.mapdb.DBException;
 
 /**
  * Statistics files written by {@link StatsRecorder#toFile}, opened again to be served. The UI knows a session by
@@ -65,11 +66,11 @@ public final class StatsFiles implements AutoCloseable {
     private static StatsStorage openOne(Path f) throws IOException {
         try {
             return new FileStatsStorage(f.toFile());
+        } catch (DBException.FileLocked e) {
+            throw new IOException(f + " is in use by another process (a section still training with --stats?); "
+                    + "serve it when that process has ended", e);
         } catch (RuntimeException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("locked")
-                    ? "it is in use by another process (a training run still writing it?)"
-                    : "it is not a DL4J statistics file (" + e + ")";
-            throw new IOException(f + " cannot be opened: " + why, e);
+            throw new IOException(f + " cannot be opened: it is not a DL4J statistics file (" + e + ")", e);
         }
     }
 

@@ -87,9 +87,10 @@ public final class TrainingUi implements StudyRunner.RunListeners, AutoCloseable
 
     /**
      * After training: with a UI, keeps it serving the runs until Ctrl-C, and says so; returns at once without a
-     * UI, or when no run was trained (a reused run keeps no per-iteration statistics).
+     * UI, or when no run was trained (a reused run keeps no per-iteration statistics). An interrupt of the calling
+     * thread ends the serving as Ctrl-C does.
      */
-    public void serveUntilCtrlC() throws InterruptedException {
+    public void serveUntilCtrlC() {
         if (server.isEmpty()) {
             return;
         }

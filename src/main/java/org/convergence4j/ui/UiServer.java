@@ -69,16 +69,27 @@ public final class UiServer implements AutoCloseable {
 
     /**
      * Blocks until Ctrl-C (or another shutdown of the JVM) and returns while the JVM shuts down, so that the caller
-     * can close what it holds; returns at once if the shutdown has already begun.
+     * can close what it holds; returns at once if the shutdown has already begun. An interrupt of the waiting thread
+     * ends the wait too (the thread keeps its interrupt flag).
      */
-    public static void awaitCtrlC() throws InterruptedException {
-        CountDownLatch interrupted = new CountDownLatch(1);
+    public static void awaitCtrlC() {
+        CountDownLatch shutdown = new CountDownLatch(1);
+        Thread hook = new Thread(shutdown::countDown, "convergence4j-ui-stop");
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown, "convergence4j-ui-stop"));
+            Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException shutdownInProgress) {
             return;
         }
-        interrupted.await();
+        try {
+            shutdown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook runs, or has run, with the others
+            }
+        }
     }
 
     /** Stops the server and frees its port (DL4J's own shutdown hook does the same on Ctrl-C). */
@@ -87,10 +98,16 @@ public final class UiServer implements AutoCloseable {
         if (server.isStopped()) {
             return;
         }
+        // A thread interrupted earlier (e.g. to end awaitCtrlC) still gets the server stopped and keeps its flag.
+        boolean interrupted = Thread.interrupted();
         try {
             server.stop();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

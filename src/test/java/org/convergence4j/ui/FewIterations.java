@@ -22,21 +22,21 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * A few iterations of the Baseline TestNetwork on real MNIST ({@value #BATCHES} batches of {@value #BATCH}), with
  * listeners attached, recording the score DL4J reports after each iteration.
  */
-final class FewIterations {
+public final class FewIterations {
 
-    static final int BATCH = 32;
-    static final int BATCHES = 25;
-    static final long SEED = 1;
+    public static final int BATCH = 32;
+    public static final int BATCHES = 25;
+    public static final long SEED = 1;
 
-    final MultiLayerNetwork network;
+    public final MultiLayerNetwork network;
     /** iteration → score after it. */
-    final Map<Integer, Double> scores = new LinkedHashMap<>();
+    public final Map<Integer, Double> scores = new LinkedHashMap<>();
 
     private FewIterations(MultiLayerNetwork network) {
         this.network = network;
     }
 
-    static FewIterations train(List<TrainingListener> listeners) {
+    public static FewIterations train(List<TrainingListener> listeners) {
         Mnist mnist = MnistFixture.mnist();
         ImageDataset train = mnist.train().head(BATCH * BATCHES);
         FewIterations run = new FewIterations(TestNetwork.build(Variants.BASELINE.defaults(), SEED, 1e-3,
@@ -55,7 +55,7 @@ final class FewIterations {
     }
 
     /** DL4J's name of each layer, in order. */
-    List<String> layerNames() {
+    public List<String> layerNames() {
         List<String> names = new ArrayList<>();
         for (org.deeplearning4j.nn.api.Layer l : network.getLayers()) {
             names.add(l.conf().getLayer().getLayerName());

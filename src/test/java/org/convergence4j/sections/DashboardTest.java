@@ -1,0 +1,105 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.convergence4j.models.Variants;
+import org.convergence4j.train.RunSpec;
+import org.convergence4j.train.TrainingSettings;
+import org.convergence4j.ui.FewIterations;
+import org.convergence4j.ui.StatsRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardTest {
+
+    @TempDir
+    Path dir;
+
+    private static Object[] run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            return new Object[] {Cli.run(new Dashboard(), args), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static void assertUsageError(Object[] result, String expected) {
+        assertEquals(2, result[0], "stderr: " + result[1]);
+        String err = ((String) result[1]).strip();
+        assertEquals(1, err.lines().count(), "one line expected, got: " + err);
+        assertTrue(err.contains(expected), err);
+    }
+
+    @Test
+    void filesThatCannotBeServedAndBadPortsAreUsageErrors() throws IOException {
+        assertUsageError(run(), "Missing required parameter");
+        Path missing = dir.resolve("missing.dl4j");
+        assertUsageError(run(missing.toString()), missing + ": no such file; give a file written by --stats");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "notes\n".repeat(100));
+        assertUsageError(run(text.toString()), text + " cannot be opened: it is not a DL4J statistics file");
+        assertUsageError(run("--port", "65536", text.toString()), "--port must be 1–65535, got 65536");
+    }
+
+    @Test
+    void aRecordedFileIsServedUntilInterrupted() throws Exception {
+        Path file = dir.resolve("runs.dl4j");
+        RunSpec spec = new RunSpec(Variants.BASELINE.defaults(), FewIterations.SEED,
+                new TrainingSettings("mnist", 1, 1e-3, FewIterations.BATCH, 0));
+        try (StatsRecorder recorder = StatsRecorder.toFile(file, StatsRecorder.DEFAULT_EVERY)) {
+            FewIterations.train(recorder.forRun(spec));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StringBuffer console = new StringBuffer();
+        AtomicInteger code = new AtomicInteger(-1);
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                console.append((char) b);
+            }
+        }, true, StandardCharsets.ISO_8859_1));
+        int served = port;
+        Thread dashboard = new Thread(() -> code.set(Cli.run(new Dashboard(), "--port", String.valueOf(served),
+                file.toString())));
+        try {
+            dashboard.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (!console.toString().contains("until Ctrl-C") && dashboard.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(console.toString().contains(spec.label() + " (" + file + ")"), console.toString());
+            assertTrue(console.toString().contains("DL4J training UI: http://localhost:" + port
+                    + "/train/overview serves these 1 run(s)"), console.toString());
+            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/train/sessions/info")).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(info.body().contains("\"" + spec.label() + "\""), info.body());
+        } finally {
+            dashboard.interrupt();
+            dashboard.join(Duration.ofMinutes(1).toMillis());
+            System.setOut(out);
+        }
+        assertEquals(0, code.get(), console.toString());
+    }
+}
