@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,7 @@ import org.convergence4j.models.Variants;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.TrainingSettings;
 import org.convergence4j.ui.FewIterations;
+import org.convergence4j.ui.Http;
 import org.convergence4j.ui.StatsRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,10 +88,7 @@ class DashboardTest {
             assertTrue(console.toString().contains(spec.label() + " (" + file + ")"), console.toString());
             assertTrue(console.toString().contains("DL4J training UI: http://localhost:" + port
                     + "/train/overview serves these 1 run(s)"), console.toString());
-            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/train/sessions/info")).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(info.body().contains("\"" + spec.label() + "\""), info.body());
+            Http.awaitSession(port, spec.label());
         } finally {
             dashboard.interrupt();
             dashboard.join(Duration.ofMinutes(1).toMillis());

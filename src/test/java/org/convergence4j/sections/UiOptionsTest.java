@@ -3,18 +3,12 @@ package org.convergence4j.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convergence4j.data.MnistFixture;
+import org.convergence4j.ui.Http;
 import org.convergence4j.ui.StatsFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,11 +134,7 @@ class UiOptionsTest {
                     console.toString());
             assertTrue(console.toString().contains("keeps serving 1 run(s) at http://localhost:" + port
                     + "/train/overview until Ctrl-C"), console.toString());
-            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/train/sessions/info")).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode sessions = new ObjectMapper().readTree(info.body());
-            assertTrue(sessions.has("Baseline seed 1"), info.body());
+            Http.awaitSession(port, "Baseline seed 1");
         } finally {
             section.interrupt();
             section.join(Duration.ofMinutes(1).toMillis());

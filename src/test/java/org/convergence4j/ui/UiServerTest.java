@@ -43,6 +43,7 @@ class UiServerTest {
                 new DefaultStatsUpdateConfiguration.Builder().reportingFrequency(1).build(), session, "worker");
         FewIterations run = FewIterations.train(List.of(listener));
         int port = server.port();
+        Http.awaitSession(port, session);
 
         JsonNode sessions = Http.json(port, "/train/sessions/info");
         assertTrue(sessions.has(session), sessions.toString());
