@@ -55,7 +55,7 @@ public final class Dashboard implements Callable<Integer> {
             stats.sessions().forEach((session, file) -> console.println(session + " (" + file + ")"));
             console.println("DL4J training UI: " + server.overviewUrl() + " serves these " + stats.sessions().size()
                     + " run(s) (choose one in the page's session list) until Ctrl-C");
-            UiServer.awaitCtrlC();
+            server.serveUntilCtrlC();
             return 0;
         }
     }

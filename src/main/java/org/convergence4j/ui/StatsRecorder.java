@@ -5,6 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.convergence4j.study.StudyRunner;
 import org.convergence4j.train.RunSpec;
 import org.deeplearning4j.core.storage.StatsStorage;
@@ -19,7 +21,7 @@ import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
  * and per layer the parameters', gradients', updates' and activations' mean, standard deviation, mean magnitude and
  * histogram, which the UI's model tab turns into update:parameter ratios. Each run is a session of its own, named
  * by {@link RunSpec#label()}; its worker id is the first {@value #CONFIGURATION_DIGITS} hex digits of
- * {@link RunSpec#configuration()}, so two runs told apart by their settings alone stay apart. The listener only
+ * {@link RunSpec#configuration()}, as in the name of the run's record in {@code runs/}. The listener only
  * reads the network (parameters, gradients, updates, activations), so a run gives the same numbers with and without
  * it.
  */
@@ -33,6 +35,7 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
     private final StatsStorage storage;
     private final DefaultStatsUpdateConfiguration reports;
     private final Path file;
+    private final Set<String> runs = ConcurrentHashMap.newKeySet();
 
     private StatsRecorder(StatsStorage storage, int every, Path file) {
         if (every < 1) {
@@ -75,6 +78,7 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
     @Override
     public List<TrainingListener> forRun(RunSpec spec) {
         String worker = spec.configuration().substring(0, CONFIGURATION_DIGITS);
+        runs.add(spec.label());
         return List.of(new StatsListener(storage, null, reports, spec.label(), worker));
     }
 
@@ -83,18 +87,23 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
         return storage;
     }
 
-    /** The sessions recorded so far: one per run that started training. */
+    /** The sessions in the storage: one per run that has finished its first iteration. */
     public List<String> sessions() {
         return storage.listSessionIDs();
     }
 
+    /** How many runs were given a listener. */
+    public int runs() {
+        return runs.size();
+    }
+
     /**
-     * Closes the storage; a statistics file is then complete. A file that holds no session (no run was trained) is
+     * Closes the storage; a statistics file is then complete. The file of a recorder that no run was given to is
      * deleted, so that no empty file is left to be served.
      */
     @Override
     public void close() throws IOException {
-        boolean empty = storage.listSessionIDs().isEmpty();
+        boolean empty = runs.isEmpty();
         try {
             storage.close();
         } catch (IllegalAccessError closedByShutdownHook) {

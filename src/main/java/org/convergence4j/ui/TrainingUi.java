@@ -102,22 +102,25 @@ public final class TrainingUi implements StudyRunner.RunListeners, AutoCloseable
         }
         console.println("training done; the DL4J training UI keeps serving " + sessions.size() + " run(s) at "
                 + server.get().overviewUrl() + " until Ctrl-C");
-        UiServer.awaitCtrlC();
+        server.get().serveUntilCtrlC();
     }
 
-    /** Stops the UI and completes the statistics file (deleted if no run was trained), saying where it is. */
+    /**
+     * Completes the statistics file (deleted if no run was trained), saying where it is, and stops the UI; on
+     * Ctrl-C while serving, the JVM's shutdown waits for this.
+     */
     @Override
     public void close() throws IOException {
         try {
-            server.ifPresent(UiServer::close);
-        } finally {
             if (recorder.isPresent()) {
-                int runs = recorder.get().sessions().size();
+                int runs = recorder.get().runs();
                 recorder.get().close();
                 file.ifPresent(f -> console.println(runs == 0 ? "no run was trained, so " + f + " was not written"
-                        : "wrote the statistics of " + runs + " run(s) to " + f + "; serve them again with "
-                                + "-Dexec.mainClass=org.convergence4j.sections.Dashboard -Dexec.args=" + f));
+                        : "wrote the statistics of " + runs + " run(s) to " + f + "; serve them again with mvn -B -q "
+                                + "exec:java -Dexec.mainClass=org.convergence4j.sections.Dashboard -Dexec.args=" + f));
             }
+        } finally {
+            server.ifPresent(UiServer::close);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.convergence4j.ui;
 
 import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.exception.DL4JException;
 import org.deeplearning4j.ui.VertxUIServer;
@@ -16,7 +17,11 @@ public final class UiServer implements AutoCloseable {
     /** DL4J's default port. */
     public static final int DEFAULT_PORT = VertxUIServer.DEFAULT_UI_PORT;
 
+    /** How long a Ctrl-C waits for {@link #close()} after {@link #serveUntilCtrlC()} returned. */
+    static final long CLOSE_GRACE_SECONDS = 30;
+
     private final VertxUIServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private UiServer(VertxUIServer server) {
         this.server = server;
@@ -68,13 +73,21 @@ public final class UiServer implements AutoCloseable {
     }
 
     /**
-     * Blocks until Ctrl-C (or another shutdown of the JVM) and returns while the JVM shuts down, so that the caller
-     * can close what it holds; returns at once if the shutdown has already begun. An interrupt of the waiting thread
-     * ends the wait too (the thread keeps its interrupt flag).
+     * Blocks until Ctrl-C (or another shutdown of the JVM), then returns so that the caller can finish and close
+     * this server: the shutdown waits up to {@value #CLOSE_GRACE_SECONDS} s for {@link #close()}, so that what the
+     * caller does before it (completing a file, saying where it is) is done. Returns at once if the shutdown has
+     * already begun. An interrupt of the waiting thread ends the wait too (the thread keeps its interrupt flag).
      */
-    public static void awaitCtrlC() {
+    public void serveUntilCtrlC() {
         CountDownLatch shutdown = new CountDownLatch(1);
-        Thread hook = new Thread(shutdown::countDown, "convergence4j-ui-stop");
+        Thread hook = new Thread(() -> {
+            shutdown.countDown();
+            try {
+                closed.await(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "convergence4j-ui-stop");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException shutdownInProgress) {
@@ -96,15 +109,17 @@ public final class UiServer implements AutoCloseable {
     @Override
     public void close() {
         if (server.isStopped()) {
+            closed.countDown();
             return;
         }
-        // A thread interrupted earlier (e.g. to end awaitCtrlC) still gets the server stopped and keeps its flag.
+        // A thread interrupted earlier (e.g. to end serveUntilCtrlC) still gets the server stopped and keeps its flag.
         boolean interrupted = Thread.interrupted();
         try {
             server.stop();
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
+            closed.countDown();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -111,6 +111,16 @@ class StatsRecorderTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsRefusedAsInUse() throws IOException {
+        Path file = dir.resolve("open.dl4j");
+        try (StatsRecorder writing = StatsRecorder.toFile(file, 10)) {
+            writing.forRun(new RunSpec(Variants.BASELINE.defaults(), 1, TINY));
+            IOException e = assertThrows(IOException.class, () -> StatsFiles.open(List.of(file)));
+            assertTrue(e.getMessage().contains(file + " is in use by another process"), e.getMessage());
+        }
+    }
+
+    @Test
     void filesThatCannotBeServedAreRefusedNamingTheFile() throws IOException {
         Path missing = dir.resolve("missing.dl4j");
         IOException e = assertThrows(IOException.class, () -> StatsFiles.open(List.of(missing)));
