@@ -3,6 +3,7 @@ package org.convergence4j.ui;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,9 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
             throw new FileAlreadyExistsException(file.toString());
         }
         Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new NotDirectoryException(folder.toString()); // not the FileAlreadyExistsException of the file
+        }
         if (folder != null) {
             Files.createDirectories(folder);
         }

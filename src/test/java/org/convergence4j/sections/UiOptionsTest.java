@@ -98,6 +98,8 @@ class UiOptionsTest {
         Path existing = Files.writeString(dir.resolve("runs.dl4j"), "earlier");
         assertUsageError(run(tiny("--stats", existing.toString())), "--stats " + existing + " exists; give a new file");
         assertEquals("earlier", Files.readString(existing));
+        assertUsageError(run(tiny("--stats", existing.resolve("runs.dl4j").toString())),
+                "--stats " + existing.resolve("runs.dl4j") + " cannot be created");
     }
 
     @Test
