@@ -74,11 +74,11 @@ abstract class TrainingSection implements Callable<Integer> {
         }
         Dataset dataset = Dataset.of(experiment.dataset);
         ResultsLayout layout = ResultsLayout.of(dataset == Dataset.MNIST ? out : out.resolve(dataset.id()));
+        TrainingUi ui = uiOptions.open(cl, experiment.reportOnly, console);
         List<String> args = cl.getParseResult().originalArgs();
         Invocation invocation = new Invocation(Invocation.maven(getClass().getName(), args),
                 Invocation.maven(Invocation.DEFAULT_MAIN, args));
         Data data = new Data(dataset, common.dataDir, console);
-        TrainingUi ui = uiOptions.open(cl, experiment.reportOnly, console);
         StopSignal stop = StopSignal.onCtrlC();
         try {
             for (Study s : studies) {
