@@ -28,7 +28,7 @@ final class Cli {
                     return CommandLine.ExitCode.USAGE;
                 })
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    cl.getErr().println("error: " + FailureMessage.of(e));
                     return CommandLine.ExitCode.SOFTWARE;
                 });
         return commandLine.execute(args);
