@@ -25,6 +25,11 @@ class TrainingSectionTest {
 
     /** Runs Part 2 with {@code args} and the shared output folder; returns {exit code, stdout, stderr}. */
     private Object[] part2(String... args) {
+        return section(new Part2Dropout(), args);
+    }
+
+    /** Runs {@code section} with {@code args} and the shared output folder; returns {exit code, stdout, stderr}. */
+    private Object[] section(TrainingSection section, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", dir.resolve("out").toString()));
         PrintStream out = System.out;
@@ -34,7 +39,7 @@ class TrainingSectionTest {
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
         try {
-            int code = Cli.run(new Part2Dropout(), all.toArray(String[]::new));
+            int code = Cli.run(section, all.toArray(String[]::new));
             return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setOut(out);
@@ -83,5 +88,15 @@ class TrainingSectionTest {
         assertEquals(2, unmatched[0]);
         assertTrue(((String) unmatched[2]).contains("1 run(s) of: mnist 1 epochs 10000 examples"), (String) unmatched[2]);
         assertTrue(Files.exists(layout.notebook("Part2-dropout")), "the reports are kept");
+    }
+
+    @Test
+    void aRunWithACustomSameDiffLayerPrintsNoGraphBuildingChatter() {
+        MnistFixture.mnist();
+        Object[] r = section(new Part3Normalization(), "--quick", "--epochs", "1", "--seeds", "1", "--variants",
+                "LayerNorm", "--jobs", "1");
+        assertEquals(0, r[0], (String) r[2]);
+        assertTrue(((String) r[1]).contains("LayerNorm seed 1: trained"), (String) r[1]);
+        assertFalse(((String) r[1] + r[2]).contains("Added differentiated op"), (String) r[1]);
     }
 }
