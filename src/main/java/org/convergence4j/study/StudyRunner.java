@@ -37,6 +37,7 @@ import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingHistory;
 import org.convergence4j.train.TrainingProgress;
 import org.convergence4j.train.VariantRun;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
@@ -44,8 +45,9 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * ({@link RunSpec#configuration()}), unless forced; the others are trained on {@code jobs} threads, each run
  * single-threaded and seeded by its own seed only, so concurrent and sequential execution give identical
  * histories. A finished run is stored at once; a run cut short by a stop request is not stored (it is redone next
- * time), so a killed session loses at most the runs in progress. A diverging run is stored with its message and
- * the others continue. The console says per run whether it was reused or trained.
+ * time), so a killed session loses at most the runs in progress. A finished run's trained network is stored beside
+ * its record ({@link RunStore#network}). A diverging run is stored with its message (and no network) and the others
+ * continue. The console says per run whether it was reused or trained.
  */
 public final class StudyRunner {
 
@@ -148,10 +150,13 @@ public final class StudyRunner {
                     if (stop.isRequested()) {
                         return;
                     }
-                    Optional<RunRecord> run = train(spec, configurations.get(spec), data,
+                    Optional<Trained> trained = train(spec, configurations.get(spec), data,
                             firstSeedOf(spec, configurations.keySet()));
-                    run.ifPresent(r -> {
-                        store.save(r);
+                    trained.ifPresent(t -> {
+                        RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
+                            store.save(t.record());
+                            return t.record();
+                        });
                         out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
                         List<RunRecord> snapshot;
                         synchronized (done) {
@@ -192,7 +197,11 @@ public final class StudyRunner {
         return spec.seed() == lowest;
     }
 
-    private Optional<RunRecord> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed) {
+    /** A run's record and, unless it diverged, its trained network. */
+    private record Trained(RunRecord record, Optional<MultiLayerNetwork> network) {
+    }
+
+    private Optional<Trained> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed) {
         String label = spec.label();
         TrainingProgress progress = jobs == 1 ? new ConsoleProgress(label, out) : new EpochLines(label, out);
         boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
@@ -209,8 +218,8 @@ public final class StudyRunner {
         } catch (DivergenceException e) {
             String message = label + " diverged: " + e.getMessage();
             out.println(message + "; the other runs continue");
-            return Optional.of(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
-                    Optional.of(message), Optional.empty(), Optional.empty(), List.of()));
+            return Optional.of(new Trained(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
+                    Optional.of(message), Optional.empty(), Optional.empty(), List.of()), Optional.empty()));
         }
         if (result.history().stoppedEarly()) {
             out.println(label + ": stopped; not stored, it will be trained again next time");
@@ -229,7 +238,7 @@ public final class StudyRunner {
                     data.test().head(Math.min(BATCH_DEPENDENCE_EXAMPLES, data.test().size())).features(), batch));
         }
         List<TrainingSample> samples = recordLayers ? layerStats.samples() : List.of();
-        return Optional.of(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo, dependence,
-                samples));
+        return Optional.of(new Trained(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo,
+                dependence, samples), Optional.of(result.network())));
     }
 }
