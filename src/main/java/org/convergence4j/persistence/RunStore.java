@@ -106,11 +106,26 @@ public final class RunStore {
         return stored;
     }
 
-    /** The file of the trained network of {@code spec}'s run with configuration hash {@code configuration}. */
-    public Path networkFile(RunSpec spec, String configuration) {
+    /** Tries to claim {@code spec}'s run for this process before training it ({@link RunClaim}). */
+    public RunClaim.Attempt claim(RunSpec spec, String configuration) {
+        return RunClaim.tryClaim(sibling(spec, configuration, ".lock"));
+    }
+
+    /** The live process that is training {@code spec}'s run, if one is ({@code host pid time}). */
+    public Optional<String> trainedElsewhere(RunSpec spec, String configuration) {
+        return RunClaim.liveHolder(sibling(spec, configuration, ".lock"));
+    }
+
+    /** The file beside the record of {@code spec}'s run, with {@code suffix} in place of {@code .json}. */
+    private Path sibling(RunSpec spec, String configuration, String suffix) {
         Path record = file(spec, configuration);
         String name = record.getFileName().toString();
-        return record.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".zip");
+        return record.resolveSibling(name.substring(0, name.length() - ".json".length()) + suffix);
+    }
+
+    /** The file of the trained network of {@code spec}'s run with configuration hash {@code configuration}. */
+    public Path networkFile(RunSpec spec, String configuration) {
+        return sibling(spec, configuration, ".zip");
     }
 
     /**

@@ -91,12 +91,19 @@ abstract class TrainingSection implements Callable<Integer> {
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct().toList();
             StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
                     experiment.jobs, stop, console);
-            List<RunRecord> runs = runner.run(specs, snapshot -> summary(layout, training, snapshot, invocation)
-                    .write(layout.summary()));
+            StudyRunner.Outcome outcome = runner.run(specs, experiment.shard(cl), snapshot -> summary(layout, training,
+                    snapshot, invocation).write(layout.summary()));
+            List<RunRecord> runs = outcome.runs();
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
                         + " matches these settings (" + settings(training.get(0)) + "); it holds "
                         + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
+            }
+            if (!experiment.reportOnly && !outcome.elsewhere().isEmpty() && !stop.isRequested()) {
+                console.println(outcome.elsewhere().size() + " run(s) are being trained by other processes ("
+                        + String.join(", ", outcome.elsewhere()) + "); the last process to finish writes the summary, "
+                        + "figures and write-ups (or run the command with --report-only then)");
+                return 0;
             }
             SummaryFile summary = summary(layout, training, runs, invocation);
             summary.write(layout.summary());

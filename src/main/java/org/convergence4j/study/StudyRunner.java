@@ -22,6 +22,7 @@ import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.VariantKind.Analysis;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunClaim;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.LayerStdListener;
@@ -101,13 +102,30 @@ public final class StudyRunner {
     }
 
     /**
-     * Reuses or trains every run of {@code specs} (duplicates once).
+     * What a call of {@link #run} ended with.
      *
+     * @param runs the stored runs, in the order of the specs; runs not trained (report-only, stopped, trained by
+     *     another process and not finished yet) are absent
+     * @param elsewhere the runs that other live processes are training now, as {@link RunSpec#label()}
+     */
+    public record Outcome(List<RunRecord> runs, List<String> elsewhere) {
+    }
+
+    /** As {@link #run(List, Shard, Consumer)} for the whole list. */
+    public Outcome run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+        return run(specs, Shard.ALL, onStored);
+    }
+
+    /**
+     * Reuses every stored run of {@code specs} (duplicates once) and trains the others of {@code shard}, each only
+     * after claiming it ({@link RunClaim}), so that processes sharing the folder never train a run twice; at the end
+     * the runs other processes stored meanwhile are read too.
+     *
+     * @param shard the part of the list this process trains
      * @param onStored called with every run known so far after each newly stored run (e.g. to rewrite the summary)
-     * @return the stored runs, in the order of {@code specs}; runs not trained (report-only, stopped) are absent
      * @throws IOException naming the file if the data cannot be read
      */
-    public List<RunRecord> run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+    public Outcome run(List<RunSpec> specs, Shard shard, Consumer<List<RunRecord>> onStored) throws IOException {
         for (Path p : AtomicFiles.removeStaleTemporaries(layout.root())) {
             out.println("removed " + p + ", left by a writer that was killed");
         }
@@ -116,24 +134,38 @@ public final class StudyRunner {
         specs.forEach(s -> configurations.computeIfAbsent(s, RunSpec::configuration));
         Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
         List<RunSpec> toTrain = new ArrayList<>();
+        int position = 0;
         for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 done.put(e.getKey(), stored.get());
                 out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue()));
-            } else {
+            } else if (shard.contains(position)) {
                 toTrain.add(e.getKey());
             }
+            position++;
         }
         if (!toTrain.isEmpty() && !reportOnly) {
             TrainingData data = source.load();
-            out.printf(Locale.ROOT, "%d run(s) reused, %d to train, %d at a time%n", done.size(), toTrain.size(),
+            out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time%n",
+                    shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
                     Math.min(jobs, toTrain.size()));
             train(toTrain, configurations, data, store, done, onStored);
         }
         List<RunRecord> ordered = new ArrayList<>();
-        configurations.keySet().forEach(s -> Optional.ofNullable(done.get(s)).ifPresent(ordered::add));
-        return ordered;
+        List<String> elsewhere = new ArrayList<>();
+        for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
+            RunRecord r = done.get(e.getKey());
+            if (r == null && !force) {
+                r = store.find(e.getKey(), e.getValue()).orElse(null);
+            }
+            if (r != null) {
+                ordered.add(r);
+            } else {
+                store.trainedElsewhere(e.getKey(), e.getValue()).ifPresent(h -> elsewhere.add(e.getKey().label()));
+            }
+        }
+        return new Outcome(ordered, elsewhere);
     }
 
     private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
@@ -147,24 +179,10 @@ public final class StudyRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (RunSpec spec : toTrain) {
                 futures.add(pool.submit(() -> {
-                    if (stop.isRequested()) {
-                        return;
+                    if (!stop.isRequested()) {
+                        claimAndTrain(spec, configurations.get(spec), data, store, done, onStored,
+                                firstSeedOf(spec, configurations.keySet()));
                     }
-                    Optional<Trained> trained = train(spec, configurations.get(spec), data,
-                            firstSeedOf(spec, configurations.keySet()));
-                    trained.ifPresent(t -> {
-                        RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
-                            store.save(t.record());
-                            return t.record();
-                        });
-                        out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
-                        List<RunRecord> snapshot;
-                        synchronized (done) {
-                            done.put(spec, r);
-                            snapshot = List.copyOf(done.values());
-                        }
-                        onStored.accept(snapshot);
-                    });
                 }));
             }
             for (Future<?> f : futures) {
@@ -183,6 +201,43 @@ public final class StudyRunner {
             throw new UncheckedIOException(new IOException(e.getCause().getMessage(), e.getCause()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Trains {@code spec}'s run if this process can claim it and no other process stored it meanwhile, and stores
+     * it with its network; the claim is released once the record is stored (or the run is left undone).
+     */
+    private void claimAndTrain(RunSpec spec, String configuration, TrainingData data, RunStore store,
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed) {
+        RunClaim.Attempt attempt = store.claim(spec, configuration);
+        if (attempt instanceof RunClaim.Held held) {
+            out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
+            return;
+        }
+        RunClaim.Claimed claimed = (RunClaim.Claimed) attempt;
+        try (RunClaim claim = claimed.claim()) {
+            claimed.tookOverFrom().ifPresent(h -> out.println(spec.label() + ": took over the claim of " + h
+                    + ", a process that has ended"));
+            Optional<RunRecord> meanwhile = force ? Optional.empty() : store.find(spec, configuration);
+            if (meanwhile.isPresent()) {
+                out.println(spec.label() + ": reused, stored meanwhile by another process");
+                done.put(spec, meanwhile.get());
+                return;
+            }
+            train(spec, configuration, data, firstSeed).ifPresent(t -> {
+                RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
+                    store.save(t.record());
+                    return t.record();
+                });
+                out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
+                List<RunRecord> snapshot;
+                synchronized (done) {
+                    done.put(spec, r);
+                    snapshot = List.copyOf(done.values());
+                }
+                onStored.accept(snapshot);
+            });
         }
     }
 
