@@ -29,7 +29,6 @@ import org.convergence4j.probe.LayerStdListener;
 import org.convergence4j.probe.TrainingSample;
 import org.convergence4j.train.ConsoleProgress;
 import org.convergence4j.train.DivergenceException;
-import org.convergence4j.train.EpochLines;
 import org.convergence4j.train.MonteCarloInference;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
@@ -150,7 +149,9 @@ public final class StudyRunner {
             out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time%n",
                     shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
                     Math.min(jobs, toTrain.size()));
-            train(toTrain, configurations, data, store, done, onStored);
+            StudyClock clock = new StudyClock(toTrain.size(), toTrain.get(0).settings().epochs(), Math.min(jobs,
+                    toTrain.size()));
+            train(toTrain, configurations, data, store, done, onStored, clock);
         }
         List<RunRecord> ordered = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
@@ -169,7 +170,7 @@ public final class StudyRunner {
     }
 
     private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
-            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored) {
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, StudyClock clock) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "convergence4j-run");
             t.setDaemon(true);
@@ -181,7 +182,7 @@ public final class StudyRunner {
                 futures.add(pool.submit(() -> {
                     if (!stop.isRequested()) {
                         claimAndTrain(spec, configurations.get(spec), data, store, done, onStored,
-                                firstSeedOf(spec, configurations.keySet()));
+                                firstSeedOf(spec, configurations.keySet()), clock);
                     }
                 }));
             }
@@ -209,10 +210,11 @@ public final class StudyRunner {
      * it with its network; the claim is released once the record is stored (or the run is left undone).
      */
     private void claimAndTrain(RunSpec spec, String configuration, TrainingData data, RunStore store,
-            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed) {
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed, StudyClock clock) {
         RunClaim.Attempt attempt = store.claim(spec, configuration);
         if (attempt instanceof RunClaim.Held held) {
             out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
+            clock.runEnded(0);
             return;
         }
         RunClaim.Claimed claimed = (RunClaim.Claimed) attempt;
@@ -223,9 +225,12 @@ public final class StudyRunner {
             if (meanwhile.isPresent()) {
                 out.println(spec.label() + ": reused, stored meanwhile by another process");
                 done.put(spec, meanwhile.get());
+                clock.runEnded(0);
                 return;
             }
-            train(spec, configuration, data, firstSeed).ifPresent(t -> {
+            Optional<Trained> trained = train(spec, configuration, data, firstSeed, clock);
+            clock.runEnded(trained.map(t -> t.record().history().epochs().size()).orElse(spec.settings().epochs()));
+            trained.ifPresent(t -> {
                 RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
                     store.save(t.record());
                     return t.record();
@@ -256,9 +261,12 @@ public final class StudyRunner {
     private record Trained(RunRecord record, Optional<MultiLayerNetwork> network) {
     }
 
-    private Optional<Trained> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed) {
+    private Optional<Trained> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed,
+            StudyClock clock) {
         String label = spec.label();
-        TrainingProgress progress = jobs == 1 ? new ConsoleProgress(label, out) : new EpochLines(label, out);
+        // A bar redraws one line: only for a single run at a time on a terminal, not in logs or files.
+        TrainingProgress progress = jobs == 1 && System.console() != null ? new ConsoleProgress(label, out)
+                : clock.lines(label, out);
         boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
         LayerStdListener layerStats = new LayerStdListener(LAYER_STATS_EVERY);
         List<TrainingListener> attached = new ArrayList<>(this.listeners.forRun(spec));

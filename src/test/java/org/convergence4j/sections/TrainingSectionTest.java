@@ -67,6 +67,8 @@ class TrainingSectionTest {
         Object[] first = part2(small);
         assertEquals(0, first[0], (String) first[2]);
         assertTrue(((String) first[1]).contains("Baseline seed 1: trained"), (String) first[1]);
+        assertTrue(((String) first[1]).lines().anyMatch(l -> l.startsWith("Baseline seed 1 epoch 1: ")
+                && l.endsWith("ETA run 0:00, all runs 0:00")), "not a terminal: one line per epoch: " + first[1]);
         ResultsLayout layout = ResultsLayout.of(dir.resolve("out"));
         String summary = Files.readString(layout.summary());
         assertTrue(summary.contains("\"Baseline\""), summary);
