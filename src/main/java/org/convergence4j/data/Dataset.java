@@ -3,6 +3,7 @@ package org.convergence4j.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The datasets the experiments run on; both are 28×28 grey images of 10 classes in IDX files.
@@ -48,12 +49,13 @@ public enum Dataset {
      * Loads training and test sets.
      *
      * @param dirOption {@code --data-dir}, or null for the default location
+     * @param stopRequested polled while MNIST is fetched; a stop ends the download
      * @throws IOException naming the file and the fix when the data is missing or malformed
      */
-    public Mnist load(Path dirOption, Map<String, String> env) throws IOException {
+    public Mnist load(Path dirOption, Map<String, String> env, BooleanSupplier stopRequested) throws IOException {
         if (this == MNIST) {
             Path dir = DataDirectory.resolve(dirOption, env, id);
-            new MnistProvisioner().ensure(dir);
+            new MnistProvisioner().ensure(dir, stopRequested);
             return Mnist.read(dir, mean, std);
         }
         Path dir = dirOption != null ? dirOption : systemDir;

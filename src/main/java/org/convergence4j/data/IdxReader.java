@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the IDX format of LeCun's MNIST files (also used by Fashion-MNIST): a big-endian header
@@ -47,17 +48,17 @@ public final class IdxReader {
      */
     public static Images readImages(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
-            checkMagic(file, in.readInt(), IMAGES_MAGIC, "images");
-            int count = positive(file, "image count", in.readInt());
-            int rows = positive(file, "rows", in.readInt());
-            int cols = positive(file, "cols", in.readInt());
+            checkMagic(file, header(file, in, 4), IMAGES_MAGIC, "images");
+            int count = positive(file, "image count", header(file, in, 4));
+            int rows = positive(file, "rows", header(file, in, 4));
+            int cols = positive(file, "cols", header(file, in, 4));
             long size = (long) count * rows * cols;
             if (size > Integer.MAX_VALUE) {
                 throw new IdxFormatException(file, count + "×" + rows + "×" + cols + " pixels do not fit in memory");
             }
             return new Images(count, rows, cols, payload(file, in, (int) size));
-        } catch (EOFException e) {
-            throw new IdxFormatException(file, "truncated header");
+        } catch (ZipException e) {
+            throw damagedGzip(file, e);
         }
     }
 
@@ -69,8 +70,8 @@ public final class IdxReader {
      */
     public static byte[] readLabels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
-            checkMagic(file, in.readInt(), LABELS_MAGIC, "labels");
-            int count = positive(file, "label count", in.readInt());
+            checkMagic(file, header(file, in, 2), LABELS_MAGIC, "labels");
+            int count = positive(file, "label count", header(file, in, 2));
             byte[] labels = payload(file, in, count);
             for (int i = 0; i < count; i++) {
                 if (labels[i] < 0 || labels[i] > 9) {
@@ -78,9 +79,28 @@ public final class IdxReader {
                 }
             }
             return labels;
-        } catch (EOFException e) {
-            throw new IdxFormatException(file, "truncated header");
+        } catch (ZipException e) {
+            throw damagedGzip(file, e);
         }
+    }
+
+    /**
+     * The next big-endian 32-bit number of a header of {@code ints} of them (the magic number, then one size per
+     * dimension).
+     */
+    private static int header(Path file, DataInputStream in, int ints) throws IOException {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw new IdxFormatException(file, "truncated header: an IDX file of this kind starts with " + 4 * ints
+                    + " header bytes; fetch the file again");
+        }
+    }
+
+    /** A gzip file whose compressed data or checksum is wrong: the bytes were damaged after compression. */
+    private static IdxFormatException damagedGzip(Path file, ZipException e) {
+        return new IdxFormatException(file, "the gzip data is damaged (" + e.getMessage() + "); delete the file and fetch it "
+                + "again, or replace it by the uncompressed file");
     }
 
     private static DataInputStream open(Path file) throws IOException {
@@ -91,8 +111,13 @@ public final class IdxReader {
         raw.mark(2);
         boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
         raw.reset();
-        InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-        return new DataInputStream(in);
+        try {
+            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            return new DataInputStream(in);
+        } catch (EOFException e) {
+            raw.close();
+            throw new IdxFormatException(file, "truncated: the file ends inside its gzip header; fetch the file again");
+        }
     }
 
     private static void checkMagic(Path file, int actual, int expected, String kind) throws IdxFormatException {
@@ -111,13 +136,23 @@ public final class IdxReader {
 
     private static byte[] payload(Path file, DataInputStream in, int length) throws IOException {
         byte[] data = new byte[length];
-        int read = in.readNBytes(data, 0, length);
-        if (read < length) {
-            throw new IdxFormatException(file, "truncated: header announces " + length
-                    + " data bytes but only " + read + " follow");
+        int read;
+        try {
+            read = in.readNBytes(data, 0, length);
+        } catch (EOFException e) {
+            throw new IdxFormatException(file, "truncated: " + length
+                    + " data bytes are announced but the gzip data ends before them; fetch the file again");
         }
-        if (in.read() != -1) {
-            throw new IdxFormatException(file, "has trailing bytes after the " + length + " announced data bytes");
+        if (read < length) {
+            throw new IdxFormatException(file, "truncated: the header announces " + length
+                    + " data bytes but only " + read + " follow; fetch the file again");
+        }
+        try {
+            if (in.read() != -1) {
+                throw new IdxFormatException(file, "has trailing bytes after the " + length + " announced data bytes");
+            }
+        } catch (EOFException e) {
+            throw new IdxFormatException(file, "truncated: the gzip data ends inside its checksum; fetch the file again");
         }
         return data;
     }

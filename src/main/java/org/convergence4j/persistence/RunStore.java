@@ -1,18 +1,27 @@
 package org.convergence4j.persistence;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * The stored runs of one results folder, in its {@code runs/} folder: one JSON file per run, named by the
@@ -21,6 +30,10 @@ import org.convergence4j.train.RunSpec;
  * different configurations therefore coexist and never overwrite each other. A record is written atomically, so
  * after a kill at any instant it is either complete or absent. A record that cannot be read, or that does not
  * belong under its name, is moved aside to {@code <name>.corrupt}, reported, and the run counts as not stored.
+ * <p>
+ * Beside a record, {@code <same name>.zip} holds the trained network as DL4J's {@code ModelSerializer} writes it
+ * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments). It is
+ * written before the record, which names its SHA-256: a network is trusted only when the two agree.
  */
 public final class RunStore {
 
@@ -82,6 +95,73 @@ public final class RunStore {
     /** Stores {@code run}, replacing an earlier record of the same configuration and seed. */
     public void save(RunRecord run) {
         Json.write(file(run.spec(), run.configuration()), run);
+    }
+
+    /** Stores the trained {@code network} of {@code run}, then the record naming it; returns the stored record. */
+    public RunRecord save(RunRecord run, MultiLayerNetwork network) {
+        Path zip = networkFile(run.spec(), run.configuration());
+        AtomicFiles.write(zip, out -> ModelSerializer.writeModel(network, out, false));
+        RunRecord stored = run.withNetwork(sha256(zip));
+        save(stored);
+        return stored;
+    }
+
+    /** Tries to claim {@code spec}'s run for this process before training it ({@link RunClaim}). */
+    public RunClaim.Attempt claim(RunSpec spec, String configuration) {
+        return RunClaim.tryClaim(sibling(spec, configuration, ".lock"));
+    }
+
+    /** The live process that is training {@code spec}'s run, if one is ({@code host pid time}). */
+    public Optional<String> trainedElsewhere(RunSpec spec, String configuration) {
+        return RunClaim.liveHolder(sibling(spec, configuration, ".lock"));
+    }
+
+    /** The file beside the record of {@code spec}'s run, with {@code suffix} in place of {@code .json}. */
+    private Path sibling(RunSpec spec, String configuration, String suffix) {
+        Path record = file(spec, configuration);
+        String name = record.getFileName().toString();
+        return record.resolveSibling(name.substring(0, name.length() - ".json".length()) + suffix);
+    }
+
+    /** The file of the trained network of {@code spec}'s run with configuration hash {@code configuration}. */
+    public Path networkFile(RunSpec spec, String configuration) {
+        return sibling(spec, configuration, ".zip");
+    }
+
+    /**
+     * The trained network of {@code run}, as it ended its last epoch, with this process's convolution engine
+     * installed (as training had it), so that it computes what the record holds.
+     *
+     * @throws IOException naming the file if it is missing, is not the network the record names, or cannot be read
+     */
+    public MultiLayerNetwork network(RunRecord run) throws IOException {
+        Path zip = networkFile(run.spec(), run.configuration());
+        if (run.network().isEmpty()) {
+            throw new IOException(file(run.spec(), run.configuration()) + " names no trained network (a diverged run, or"
+                    + " one stored before networks were kept); train it again with --force");
+        }
+        if (!Files.isRegularFile(zip)) {
+            throw new IOException(zip + " is missing; train the run again with --force to store its network");
+        }
+        if (!sha256(zip).equals(run.network().get())) {
+            throw new IOException(zip + " is not the network its record names (SHA-256 differs); train the run again "
+                    + "with --force");
+        }
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+        ConvolutionEngine.available().install(net);
+        return net;
+    }
+
+    private static String sha256(Path file) throws UncheckedIOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Every record in the folder that can be read, for saying what is stored; unreadable ones are skipped. */

@@ -9,7 +9,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The common look of this project's line charts: white, grid, legend inside, no markers. */
-final class Charts {
+public final class Charts {
 
     /** Okabe–Ito colours, distinguishable with colour-blindness. */
     static final List<Color> PALETTE = List.of(new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
@@ -21,6 +21,14 @@ final class Charts {
     static final int HEIGHT = 440;
 
     private Charts() {
+    }
+
+    /**
+     * Prepares this JVM to write figures after Ctrl-C: renders one small figure now, while JVM shutdown hooks can
+     * still be registered (fonts and image writers register theirs on first use).
+     */
+    public static void prepareForShutdown() {
+        PngPanels.warmUp();
     }
 
     /** An empty line chart with the house style. */

@@ -3,6 +3,9 @@ package org.convergence4j.plot;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -18,9 +21,27 @@ final class PngPanels {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // ImageIO's default disk cache registers a JVM shutdown hook on first use, which fails once Ctrl-C has
+        // started the shutdown; figures are small, so they are encoded in memory.
+        ImageIO.setUseCache(false);
     }
 
     private PngPanels() {
+    }
+
+    /**
+     * Renders and encodes one small figure and throws it away. The first figure of a JVM loads fonts and image
+     * writers, which register JVM shutdown hooks; after Ctrl-C has started the shutdown that fails with "Shutdown
+     * in progress", so a program that must still write figures after Ctrl-C calls this before it can be stopped.
+     */
+    static void warmUp() {
+        XYChart chart = Charts.lineChart("warm-up", "x", "y", 120, 80);
+        Charts.addLine(chart, "y", new double[] {0, 1}, new double[] {0, 1});
+        try {
+            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", new ByteArrayOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render a figure in this JVM: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.convergence4j.sections;
 
 import org.convergence4j.backend.NativeBuild;
 import org.convergence4j.backend.NativeThreads;
+import org.convergence4j.backend.SameDiffChatter;
 import picocli.CommandLine;
 
 /**
@@ -22,13 +23,14 @@ final class Cli {
     static int run(Object command, String... args) {
         NativeBuild.select();
         NativeThreads.useOne();
+        SameDiffChatter.silence();
         CommandLine commandLine = new CommandLine(command)
                 .setParameterExceptionHandler((e, a) -> {
                     e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
                     return CommandLine.ExitCode.USAGE;
                 })
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    cl.getErr().println("error: " + FailureMessage.of(e));
                     return CommandLine.ExitCode.SOFTWARE;
                 });
         return commandLine.execute(args);

@@ -11,6 +11,7 @@ import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.VariantSpec;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.study.Shard;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
 import org.convergence4j.train.TrainingSettings;
@@ -63,6 +64,10 @@ public final class ExperimentOptions {
     @Option(names = "--jobs", paramLabel = "N", description = "Runs trained at once, one core each (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Train only the K-th of N parts of the run list, for "
+            + "spreading a study over processes or machines that share the results folder (see docs/CLUSTER.md).")
+    String shard;
+
     static {
         System.setProperty("c4j.variants", Variants.usage());
     }
@@ -111,6 +116,15 @@ public final class ExperimentOptions {
         return studies;
     }
 
+    /** {@code --shard}, or the whole list. @throws CommandLine.ParameterException saying what is expected */
+    Shard shard(CommandLine commandLine) {
+        try {
+            return shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--shard: " + e.getMessage());
+        }
+    }
+
     /** Where results go without {@code --out}: only the reference studies may write the committed results. */
     Path defaultOut(boolean reference) {
         return quick ? QUICK_OUT : reference ? ResultsLayout.REFERENCE : CUSTOM_OUT;
@@ -125,6 +139,7 @@ public final class ExperimentOptions {
     }
 
     private void validate(CommandLine commandLine) {
+        shard(commandLine);
         if (epochs != null && epochs < 1) {
             throw new CommandLine.ParameterException(commandLine, "--epochs must be ≥ 1, got " + epochs);
         }

@@ -9,9 +9,11 @@ import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.plot.Charts;
 import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
+import org.convergence4j.train.StopSignal;
 import org.convergence4j.writeups.Invocation;
 import org.convergence4j.writeups.NotebookWriter;
 import org.nd4j.linalg.dataset.DataSet;
@@ -60,9 +62,25 @@ public final class Part1Initialization implements Callable<Integer> {
                 study.equals(Studies.PART1) && batchSeed == 1 ? ResultsLayout.REFERENCE : ExperimentOptions.CUSTOM_OUT));
         Path dataDir = options.mnistDir();
         System.out.println("MNIST: " + dataDir);
-        ImageDataset batch = Mnist.load(dataDir, new MnistProvisioner()).train().sample(BATCH, batchSeed);
-        List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
-                study.folder(), seeds);
+        Charts.prepareForShutdown();
+        StopSignal stop = StopSignal.onCtrlC(System.out);
+        try {
+            ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, stop::isRequested))
+                    .train().sample(BATCH, batchSeed);
+            List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
+                    study.folder(), seeds, stop);
+            if (results.isEmpty()) {
+                System.out.println("stopped: nothing of Part 1 was written; run the same command again");
+                return 130;
+            }
+            report(results, study, layout);
+            return 0;
+        } finally {
+            stop.finished();
+        }
+    }
+
+    private void report(List<ConfigurationResult> results, Study study, ResultsLayout layout) {
         for (ConfigurationResult r : results) {
             List<Double> forward = r.forwardStd();
             System.out.printf(Locale.ROOT, "%-12s forward std at the last hidden layer %.4g (%s)%n",
@@ -79,6 +97,5 @@ public final class Part1Initialization implements Callable<Integer> {
         NotebookWriter.writeInitialization(study, layout, new Invocation(Invocation.maven(getClass().getName(), args),
                 Invocation.maven(Invocation.DEFAULT_MAIN, common)));
         System.out.println("wrote " + layout.study(study.folder()) + " and " + layout.notebook(study.writeup()));
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import org.convergence4j.probe.InitializationStudy;
 import org.convergence4j.persistence.InitStudyFile;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.LayerStdCsv;
+import org.convergence4j.train.StopSignal;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -46,15 +47,21 @@ public final class Part1Report {
      * @param layout the results folder; the files go to its {@code folder}, created if needed
      * @param folder the study's folder, e.g. {@code part1-initialization}
      * @param seeds initialization seeds per configuration, 1 … seeds; the seminar reproduction uses 10
-     * @return the results, in {@link InitConfiguration} order
+     * @param stop when raised before the files are written, nothing is written (each file is replaced atomically
+     *     and all of them together in about a second, so a stop once writing began lets it finish)
+     * @return the results, in {@link InitConfiguration} order; empty if a stop was requested before writing
      * @throws IllegalArgumentException if the batch is not 784 features and 10 one-hot classes, or
      *     {@code seeds < 2}
      */
-    public static List<ConfigurationResult> run(DataSet batchOf100, ResultsLayout layout, String folder, int seeds) {
+    public static List<ConfigurationResult> run(DataSet batchOf100, ResultsLayout layout, String folder, int seeds,
+            StopSignal stop) {
         Objects.requireNonNull(layout, "layout");
         requireMnistShaped(batchOf100);
         InitializationStudy study = new InitializationStudy(batchOf100, seeds);
         List<ConfigurationResult> results = study.run(List.of(InitConfiguration.values()));
+        if (stop.isRequested()) {
+            return List.of();
+        }
 
         for (ConfigurationResult r : results) {
             LayerStdCsv.write(layout.initStdCsv(folder, r.configuration().key()), r);

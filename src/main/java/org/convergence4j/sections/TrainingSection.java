@@ -20,6 +20,7 @@ import org.convergence4j.data.Mnist;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.plot.Charts;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.statistics.Comparison;
@@ -78,32 +79,45 @@ abstract class TrainingSection implements Callable<Integer> {
         List<String> args = cl.getParseResult().originalArgs();
         Invocation invocation = new Invocation(Invocation.maven(getClass().getName(), args),
                 Invocation.maven(Invocation.DEFAULT_MAIN, args));
-        Data data = new Data(dataset, common.dataDir, console);
-        StopSignal stop = StopSignal.onCtrlC();
+        Charts.prepareForShutdown();
+        StopSignal stop = StopSignal.onCtrlC(console);
+        Data data = new Data(dataset, common.dataDir, stop, console);
         try {
             for (Study s : studies) {
                 if (!s.trains() && !experiment.reportOnly) {
                     ImageDataset batch = data.mnist().train().sample(Part1Initialization.BATCH, 1);
-                    Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(), s.seeds().size());
-                    console.println("wrote " + layout.study(s.folder()));
+                    if (!Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(),
+                            s.seeds().size(), stop).isEmpty()) {
+                        console.println("wrote " + layout.study(s.folder()));
+                    }
                 }
             }
             List<Study> training = studies.stream().filter(Study::trains).toList();
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct().toList();
             StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
                     experiment.jobs, stop, console, ui);
-            List<RunRecord> runs = runner.run(specs, snapshot -> summary(layout, training, snapshot, invocation)
-                    .write(layout.summary()));
+            StudyRunner.Outcome outcome = runner.run(specs, experiment.shard(cl), snapshot -> summary(layout, training,
+                    snapshot, invocation).write(layout.summary()));
+            List<RunRecord> runs = outcome.runs();
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
                         + " matches these settings (" + settings(training.get(0)) + "); it holds "
                         + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
             }
+            if (!experiment.reportOnly && !outcome.elsewhere().isEmpty() && !stop.isRequested()) {
+                console.println(outcome.elsewhere().size() + " run(s) are being trained by other processes ("
+                        + String.join(", ", outcome.elsewhere()) + "); the last process to finish writes the summary, "
+                        + "figures and write-ups (or run the command with --report-only then)");
+                return 0;
+            }
             SummaryFile summary = summary(layout, training, runs, invocation);
             summary.write(layout.summary());
             console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size() + " runs)");
             if (stop.isRequested()) {
-                console.println("stopped: finished runs are stored; run the same command again to continue");
+                console.println("stopped: " + runs.size() + " of " + specs.size() + " runs are stored in " + layout.runs()
+                        + (runs.size() < specs.size() ? "; the other " + (specs.size() - runs.size())
+                                + ", those in progress included, will be trained by the same command" : "")
+                        + "; figures and write-ups were not rewritten");
                 return 130;
             }
             for (Study s : studies) {
@@ -116,6 +130,7 @@ abstract class TrainingSection implements Callable<Integer> {
                 }
                 console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
             }
+            stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
             ui.serveUntilCtrlC();
             return 0;
         } finally {
@@ -179,19 +194,21 @@ abstract class TrainingSection implements Callable<Integer> {
     private static final class Data {
         private final Dataset dataset;
         private final Path dirOption;
+        private final StopSignal stop;
         private final PrintStream out;
         private Mnist mnist;
 
-        Data(Dataset dataset, Path dirOption, PrintStream out) {
+        Data(Dataset dataset, Path dirOption, StopSignal stop, PrintStream out) {
             this.dataset = dataset;
             this.dirOption = dirOption;
+            this.stop = stop;
             this.out = out;
         }
 
         synchronized Mnist mnist() throws IOException {
             if (mnist == null) {
                 out.println(dataset.id() + ": " + (dirOption != null ? dirOption : dataset.defaultDir(System.getenv())));
-                mnist = dataset.load(dirOption, System.getenv());
+                mnist = dataset.load(dirOption, System.getenv(), stop::isRequested);
             }
             return mnist;
         }

@@ -1,9 +1,7 @@
 package org.convergence4j.statistics;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.convergence4j.models.Variant;
 import org.convergence4j.train.RunRecord;
 
@@ -55,21 +53,5 @@ public record Comparison(double level, double threshold, List<VariantStatistics>
             }
         }
         return new Comparison(LEVEL, THRESHOLD, List.copyOf(stats), List.copyOf(pairs), List.copyOf(missing));
-    }
-
-    /** The statistics of the variant with key {@code name}, if it has runs. */
-    public Optional<VariantStatistics> variant(String name) {
-        return variants.stream().filter(v -> v.variant().equals(name)).findFirst();
-    }
-
-    /** The comparison of two variants, in whichever orientation it is stored, if both have finished seeds. */
-    public Optional<PairwiseComparison> pair(String one, String other) {
-        return pairs.stream().filter(p -> p.first().equals(one) && p.second().equals(other)
-                || p.first().equals(other) && p.second().equals(one)).findFirst();
-    }
-
-    /** The pairs whose both variants are in {@code names}, in this comparison's order. */
-    public List<PairwiseComparison> pairsAmong(Collection<String> names) {
-        return pairs.stream().filter(p -> names.contains(p.first()) && names.contains(p.second())).toList();
     }
 }

@@ -39,9 +39,9 @@ public final class Studies {
     private Studies() {
     }
 
-    /** The seeds {@code first … first + count − 1}. */
+    /** The seeds {@code first … first + count − 1}; {@code count ≥ 1}, and the last seed must not overflow. */
     public static List<Long> seeds(long first, int count) {
-        return LongStream.range(first, first + count).boxed().toList();
+        return LongStream.rangeClosed(first, first + (count - 1)).boxed().toList();
     }
 
     private static Study training(String name, String folder, String writeup, List<VariantKind> kinds,

@@ -22,13 +22,13 @@ import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.VariantKind.Analysis;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunClaim;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.LayerStdListener;
 import org.convergence4j.probe.TrainingSample;
 import org.convergence4j.train.ConsoleProgress;
 import org.convergence4j.train.DivergenceException;
-import org.convergence4j.train.EpochLines;
 import org.convergence4j.train.MonteCarloInference;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
@@ -37,6 +37,7 @@ import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingHistory;
 import org.convergence4j.train.TrainingProgress;
 import org.convergence4j.train.VariantRun;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
@@ -44,8 +45,9 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * ({@link RunSpec#configuration()}), unless forced; the others are trained on {@code jobs} threads, each run
  * single-threaded and seeded by its own seed only, so concurrent and sequential execution give identical
  * histories. A finished run is stored at once; a run cut short by a stop request is not stored (it is redone next
- * time), so a killed session loses at most the runs in progress. A diverging run is stored with its message and
- * the others continue. The console says per run whether it was reused or trained.
+ * time), so a killed session loses at most the runs in progress. A finished run's trained network is stored beside
+ * its record ({@link RunStore#network}). A diverging run is stored with its message (and no network) and the others
+ * continue. The console says per run whether it was reused or trained.
  */
 public final class StudyRunner {
 
@@ -99,13 +101,30 @@ public final class StudyRunner {
     }
 
     /**
-     * Reuses or trains every run of {@code specs} (duplicates once).
+     * What a call of {@link #run} ended with.
      *
+     * @param runs the stored runs, in the order of the specs; runs not trained (report-only, stopped, trained by
+     *     another process and not finished yet) are absent
+     * @param elsewhere the runs that other live processes are training now, as {@link RunSpec#label()}
+     */
+    public record Outcome(List<RunRecord> runs, List<String> elsewhere) {
+    }
+
+    /** As {@link #run(List, Shard, Consumer)} for the whole list. */
+    public Outcome run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+        return run(specs, Shard.ALL, onStored);
+    }
+
+    /**
+     * Reuses every stored run of {@code specs} (duplicates once) and trains the others of {@code shard}, each only
+     * after claiming it ({@link RunClaim}), so that processes sharing the folder never train a run twice; at the end
+     * the runs other processes stored meanwhile are read too.
+     *
+     * @param shard the part of the list this process trains
      * @param onStored called with every run known so far after each newly stored run (e.g. to rewrite the summary)
-     * @return the stored runs, in the order of {@code specs}; runs not trained (report-only, stopped) are absent
      * @throws IOException naming the file if the data cannot be read
      */
-    public List<RunRecord> run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+    public Outcome run(List<RunSpec> specs, Shard shard, Consumer<List<RunRecord>> onStored) throws IOException {
         for (Path p : AtomicFiles.removeStaleTemporaries(layout.root())) {
             out.println("removed " + p + ", left by a writer that was killed");
         }
@@ -114,28 +133,44 @@ public final class StudyRunner {
         specs.forEach(s -> configurations.computeIfAbsent(s, RunSpec::configuration));
         Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
         List<RunSpec> toTrain = new ArrayList<>();
+        int position = 0;
         for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 done.put(e.getKey(), stored.get());
                 out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue()));
-            } else {
+            } else if (shard.contains(position)) {
                 toTrain.add(e.getKey());
             }
+            position++;
         }
         if (!toTrain.isEmpty() && !reportOnly) {
             TrainingData data = source.load();
-            out.printf(Locale.ROOT, "%d run(s) reused, %d to train, %d at a time%n", done.size(), toTrain.size(),
+            out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time%n",
+                    shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
                     Math.min(jobs, toTrain.size()));
-            train(toTrain, configurations, data, store, done, onStored);
+            StudyClock clock = new StudyClock(toTrain.size(), toTrain.get(0).settings().epochs(), Math.min(jobs,
+                    toTrain.size()));
+            train(toTrain, configurations, data, store, done, onStored, clock);
         }
         List<RunRecord> ordered = new ArrayList<>();
-        configurations.keySet().forEach(s -> Optional.ofNullable(done.get(s)).ifPresent(ordered::add));
-        return ordered;
+        List<String> elsewhere = new ArrayList<>();
+        for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
+            RunRecord r = done.get(e.getKey());
+            if (r == null && !force) {
+                r = store.find(e.getKey(), e.getValue()).orElse(null);
+            }
+            if (r != null) {
+                ordered.add(r);
+            } else {
+                store.trainedElsewhere(e.getKey(), e.getValue()).ifPresent(h -> elsewhere.add(e.getKey().label()));
+            }
+        }
+        return new Outcome(ordered, elsewhere);
     }
 
     private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
-            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored) {
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, StudyClock clock) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "convergence4j-run");
             t.setDaemon(true);
@@ -145,21 +180,10 @@ public final class StudyRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (RunSpec spec : toTrain) {
                 futures.add(pool.submit(() -> {
-                    if (stop.isRequested()) {
-                        return;
+                    if (!stop.isRequested()) {
+                        claimAndTrain(spec, configurations.get(spec), data, store, done, onStored,
+                                firstSeedOf(spec, configurations.keySet()), clock);
                     }
-                    Optional<RunRecord> run = train(spec, configurations.get(spec), data,
-                            firstSeedOf(spec, configurations.keySet()));
-                    run.ifPresent(r -> {
-                        store.save(r);
-                        out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
-                        List<RunRecord> snapshot;
-                        synchronized (done) {
-                            done.put(spec, r);
-                            snapshot = List.copyOf(done.values());
-                        }
-                        onStored.accept(snapshot);
-                    });
                 }));
             }
             for (Future<?> f : futures) {
@@ -181,6 +205,47 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Trains {@code spec}'s run if this process can claim it and no other process stored it meanwhile, and stores
+     * it with its network; the claim is released once the record is stored (or the run is left undone).
+     */
+    private void claimAndTrain(RunSpec spec, String configuration, TrainingData data, RunStore store,
+            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed, StudyClock clock) {
+        RunClaim.Attempt attempt = store.claim(spec, configuration);
+        if (attempt instanceof RunClaim.Held held) {
+            out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
+            clock.runEnded(0);
+            return;
+        }
+        RunClaim.Claimed claimed = (RunClaim.Claimed) attempt;
+        try (RunClaim claim = claimed.claim()) {
+            claimed.tookOverFrom().ifPresent(h -> out.println(spec.label() + ": took over the claim of " + h
+                    + ", a process that has ended"));
+            Optional<RunRecord> meanwhile = force ? Optional.empty() : store.find(spec, configuration);
+            if (meanwhile.isPresent()) {
+                out.println(spec.label() + ": reused, stored meanwhile by another process");
+                done.put(spec, meanwhile.get());
+                clock.runEnded(0);
+                return;
+            }
+            Optional<Trained> trained = train(spec, configuration, data, firstSeed, clock);
+            clock.runEnded(trained.map(t -> t.record().history().epochs().size()).orElse(spec.settings().epochs()));
+            trained.ifPresent(t -> {
+                RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
+                    store.save(t.record());
+                    return t.record();
+                });
+                out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
+                List<RunRecord> snapshot;
+                synchronized (done) {
+                    done.put(spec, r);
+                    snapshot = List.copyOf(done.values());
+                }
+                onStored.accept(snapshot);
+            });
+        }
+    }
+
     /** Per-layer statistics are recorded on the lowest seed asked of each variant. */
     private static boolean firstSeedOf(RunSpec spec, Iterable<RunSpec> all) {
         long lowest = Long.MAX_VALUE;
@@ -192,9 +257,16 @@ public final class StudyRunner {
         return spec.seed() == lowest;
     }
 
-    private Optional<RunRecord> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed) {
+    /** A run's record and, unless it diverged, its trained network. */
+    private record Trained(RunRecord record, Optional<MultiLayerNetwork> network) {
+    }
+
+    private Optional<Trained> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed,
+            StudyClock clock) {
         String label = spec.label();
-        TrainingProgress progress = jobs == 1 ? new ConsoleProgress(label, out) : new EpochLines(label, out);
+        // A bar redraws one line: only for a single run at a time on a terminal, not in logs or files.
+        TrainingProgress progress = jobs == 1 && System.console() != null ? new ConsoleProgress(label, out)
+                : clock.lines(label, out);
         boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
         LayerStdListener layerStats = new LayerStdListener(LAYER_STATS_EVERY);
         List<TrainingListener> attached = new ArrayList<>(this.listeners.forRun(spec));
@@ -209,8 +281,8 @@ public final class StudyRunner {
         } catch (DivergenceException e) {
             String message = label + " diverged: " + e.getMessage();
             out.println(message + "; the other runs continue");
-            return Optional.of(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
-                    Optional.of(message), Optional.empty(), Optional.empty(), List.of()));
+            return Optional.of(new Trained(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
+                    Optional.of(message), Optional.empty(), Optional.empty(), List.of()), Optional.empty()));
         }
         if (result.history().stoppedEarly()) {
             out.println(label + ": stopped; not stored, it will be trained again next time");
@@ -229,7 +301,7 @@ public final class StudyRunner {
                     data.test().head(Math.min(BATCH_DEPENDENCE_EXAMPLES, data.test().size())).features(), batch));
         }
         List<TrainingSample> samples = recordLayers ? layerStats.samples() : List.of();
-        return Optional.of(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo, dependence,
-                samples));
+        return Optional.of(new Trained(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo,
+                dependence, samples), Optional.of(result.network())));
     }
 }

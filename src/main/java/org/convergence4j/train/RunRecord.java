@@ -22,11 +22,12 @@ import org.convergence4j.probe.TrainingSample;
  * @param monteCarlo test accuracy of Monte-Carlo averaged inference, when measured
  * @param batchDependence training-mode batch dependence, when measured
  * @param layerStats per-layer std samples during training, when recorded (may be empty)
+ * @param network SHA-256 (hex) of the trained network's file stored beside the record, when stored
  */
 public record RunRecord(int format, Variant variant, long seed, TrainingSettings settings, ConvolutionEngine engine,
         String configuration, TrainingHistory history, Optional<String> divergence,
         Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
-        List<TrainingSample> layerStats) {
+        List<TrainingSample> layerStats, Optional<String> network) {
 
     /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {
@@ -34,6 +35,7 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
         divergence = divergence == null ? Optional.empty() : divergence;
         monteCarlo = monteCarlo == null ? Optional.empty() : monteCarlo;
         batchDependence = batchDependence == null ? Optional.empty() : batchDependence;
+        network = network == null ? Optional.empty() : network;
     }
 
     /** A new record of {@code spec}'s run, identified by {@code configuration} (its {@link RunSpec#configuration()}). */
@@ -41,7 +43,13 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
             Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
             List<TrainingSample> layerStats) {
         return new RunRecord(RunSpec.FORMAT, spec.variant(), spec.seed(), spec.settings(), ConvolutionEngine.available(),
-                configuration, history, divergence, monteCarlo, batchDependence, layerStats);
+                configuration, history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty());
+    }
+
+    /** The same record, naming the checksum of its stored network. */
+    public RunRecord withNetwork(String sha256) {
+        return new RunRecord(format, variant, seed, settings, engine, configuration, history, divergence, monteCarlo,
+                batchDependence, layerStats, Optional.of(sha256));
     }
 
     /** The run this record is of. */

@@ -1,5 +1,6 @@
 package org.convergence4j.train;
 
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A cooperative request to stop training after the current mini-batch, as the seminar's helper
  * tolerates a keyboard interrupt and keeps what was completed. It is raised by Ctrl-C (when
- * created by {@link #onCtrlC()}), by {@link #request()}, or by interrupting the training thread.
+ * created by {@link #onCtrlC(PrintStream)}), by {@link #request()}, or by interrupting the training thread.
  */
 public final class StopSignal {
 
@@ -22,12 +23,18 @@ public final class StopSignal {
     }
 
     /**
-     * A signal that Ctrl-C raises. The JVM's shutdown then waits (up to two minutes) until the
-     * program calls {@link #finished()}, so completed epochs can be written before exit.
+     * A signal that Ctrl-C (SIGINT, or SIGTERM) raises, saying so on {@code out}. The JVM's shutdown then waits (up to
+     * two minutes) until the program calls {@link #finished()}, so that finished runs, the summary and any file
+     * being written are complete before exit.
      */
-    public static StopSignal onCtrlC() {
+    public static StopSignal onCtrlC(PrintStream out) {
         StopSignal signal = new StopSignal();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (signal.finished.getCount() == 0) {
+                return;
+            }
+            out.println("stopping: the runs in progress end after their current batch and are not kept; finished runs"
+                    + " are kept");
             signal.request();
             try {
                 signal.finished.await(GRACE_SECONDS, TimeUnit.SECONDS);

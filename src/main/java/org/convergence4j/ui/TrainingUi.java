@@ -14,7 +14,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 /**
  * What a training section asks of DL4J's UI: statistics of every trained run ({@link StatsRecorder}), shown live by
  * a {@link UiServer} and/or written to a statistics file, and after training the UI kept open until Ctrl-C. With
- * neither it does nothing and loads none of DL4J's UI.
+ * neither it does nothing and loads none of DL4J's UI classes (no lambdas over them either: loading them on the way
+ * out of a Ctrl-C would delay the last words of the section past the JVM's exit).
  */
 public final class TrainingUi implements StudyRunner.RunListeners, AutoCloseable {
 
@@ -72,12 +73,12 @@ public final class TrainingUi implements StudyRunner.RunListeners, AutoCloseable
     /** {@inheritDoc} */
     @Override
     public List<TrainingListener> forRun(RunSpec spec) {
-        return recorder.map(r -> r.forRun(spec)).orElse(List.of());
+        return recorder.isPresent() ? recorder.get().forRun(spec) : List.of();
     }
 
     /** The sessions recorded so far, one per run trained. */
     public List<String> sessions() {
-        return recorder.map(StatsRecorder::sessions).orElse(List.of());
+        return recorder.isPresent() ? recorder.get().sessions() : List.of();
     }
 
     /** The running UI, if one was asked for. */
@@ -120,7 +121,9 @@ public final class TrainingUi implements StudyRunner.RunListeners, AutoCloseable
                                 + "exec:java -Dexec.mainClass=org.convergence4j.sections.Dashboard -Dexec.args=" + f));
             }
         } finally {
-            server.ifPresent(UiServer::close);
+            if (server.isPresent()) {
+                server.get().close();
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ class DatasetTest {
     @Test
     void missingFashionMnistSaysWhichPackageToInstall(@TempDir Path empty) {
         ProvisioningException e = assertThrows(ProvisioningException.class,
-                () -> Dataset.FASHION_MNIST.load(empty, Map.of()));
+                () -> Dataset.FASHION_MNIST.load(empty, Map.of(), () -> false));
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
     }
 
@@ -42,7 +42,7 @@ class DatasetTest {
         assumeTrue(MnistFiles.allPresentIn(dir),
                 "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
 
-        Mnist fashion = Dataset.FASHION_MNIST.load(null, Map.of());
+        Mnist fashion = Dataset.FASHION_MNIST.load(null, Map.of(), () -> false);
 
         assertEquals(60_000, fashion.train().size());
         assertEquals(10_000, fashion.test().size());

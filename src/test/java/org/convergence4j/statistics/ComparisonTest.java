@@ -25,7 +25,7 @@ class ComparisonTest {
     void statisticsUseFinishedSeedsOnly() {
         Comparison c = comparison(FakeRuns.standard());
 
-        VariantStatistics dropConnect = c.variant("DropConnect").orElseThrow();
+        VariantStatistics dropConnect = variant(c, "DropConnect");
         assertEquals(List.of(1L, 2L), dropConnect.finishedSeeds());
         assertEquals(3, dropConnect.seedsConfigured());
         assertEquals(1, dropConnect.divergence().size());
@@ -41,9 +41,9 @@ class ComparisonTest {
         Comparison c = comparison(FakeRuns.standard());
         // BatchNorm reaches 0.98 at epoch 3 in every seed (0.99127 − 0.019/3 ≥ 0.98 > 0.99127 − 0.019).
         assertEquals(List.of(OptionalInt.of(3), OptionalInt.of(3), OptionalInt.of(3)),
-                c.variant("BatchNorm").orElseThrow().epochsToThreshold());
-        assertEquals(3.0, c.variant("BatchNorm").orElseThrow().meanEpochToThreshold().orElseThrow());
-        VariantStatistics layerNorm = c.variant("LayerNorm").orElseThrow();
+                variant(c, "BatchNorm").epochsToThreshold());
+        assertEquals(3.0, variant(c, "BatchNorm").meanEpochToThreshold().orElseThrow());
+        VariantStatistics layerNorm = variant(c, "LayerNorm");
         assertEquals(OptionalInt.empty(), layerNorm.epochsToThreshold().get(2), "final 0.97937 < 0.98");
         assertTrue(layerNorm.meanEpochToThreshold().isEmpty(), "a mean over a 'never' is never");
     }
@@ -58,17 +58,17 @@ class ComparisonTest {
         int n = c.variants().size();
         assertEquals(n * (n - 1) / 2, c.pairs().size());
 
-        PairwiseComparison bnVsBaseline = c.pair("Baseline", "BatchNorm").orElseThrow();
+        PairwiseComparison bnVsBaseline = pair(c, "Baseline", "BatchNorm");
         assertEquals("Baseline", bnVsBaseline.first());
         assertEquals(Verdict.SECOND_BETTER, bnVsBaseline.verdict(), "means 0.98699 vs 0.99124, sds ≈ 0.0014 and 0.0004");
-        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, c.pair("BatchNorm", "LayerNorm").orElseThrow().verdict());
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, pair(c, "BatchNorm", "LayerNorm").verdict());
     }
 
     @Test
     void aVariantWithoutFinishedSeedsHasNoStatisticsAndNoPairs() {
         Variant rms = Variants.RMSNORM.defaults();
         Comparison c = comparison(FakeRuns.plus(FakeRuns.standard(), FakeRuns.variant(rms, new double[] {0.99}, 0.02, 2)));
-        VariantStatistics stats = c.variant(rms.key()).orElseThrow();
+        VariantStatistics stats = variant(c, rms.key());
         assertTrue(stats.finishedSeeds().isEmpty() && stats.finalTestAccuracy().isEmpty()
                 && stats.testAccuracyByEpoch().isEmpty());
         assertTrue(c.pairs().stream().noneMatch(p -> p.second().equals(rms.key())));
@@ -82,6 +82,15 @@ class ComparisonTest {
                 0.01, 4, 4), FakeRuns.variant(strong, new double[] {0.97, 0.971}, 0.01, 4, 4));
         Comparison c = Comparison.of(List.of(Variants.DROPOUT.defaults(), strong), 2, runs);
         assertEquals(List.of("Dropout", "Dropout(drop=0.5)"), c.variants().stream().map(VariantStatistics::variant).toList());
-        assertEquals(0.01, c.pair("Dropout", "Dropout(drop=0.5)").orElseThrow().difference(), 1e-12);
+        assertEquals(0.01, pair(c, "Dropout", "Dropout(drop=0.5)").difference(), 1e-12);
+    }
+
+    private static VariantStatistics variant(Comparison c, String name) {
+        return c.variants().stream().filter(v -> v.variant().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static PairwiseComparison pair(Comparison c, String first, String second) {
+        return c.pairs().stream().filter(p -> p.first().equals(first) && p.second().equals(second)).findFirst()
+                .orElseThrow();
     }
 }

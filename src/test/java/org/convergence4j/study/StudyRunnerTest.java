@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
 import org.convergence4j.models.Variant;
@@ -22,10 +23,13 @@ import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.train.EpochMetrics;
+import org.convergence4j.train.Evaluation;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
+import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingSettings;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +62,7 @@ class StudyRunnerTest {
             TrainingData.Source source, List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
         log.reset();
         return new StudyRunner(ResultsLayout.of(results), source, force, reportOnly, jobs, stop,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run(specs, onStored);
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run(specs, onStored).runs();
     }
 
     private List<RunRecord> run(Path results, List<RunSpec> specs) throws IOException {
@@ -118,7 +122,8 @@ class StudyRunnerTest {
         assertTrue(log().contains("Dropout(drop=0.5) seed 1: trained"), log());
         assertEquals(List.of(BASELINE, strong), second.stream().map(RunRecord::variant).toList());
         try (Stream<Path> files = Files.list(ResultsLayout.of(dir).runs())) {
-            assertEquals(3, files.count(), "both Dropout runs coexist with the Baseline run");
+            assertEquals(3, files.filter(f -> f.toString().endsWith(".json")).count(),
+                    "both Dropout runs coexist with the Baseline run");
         }
         run(dir, specs(List.of(DROPOUT), 1));
         assertTrue(log().contains("Dropout seed 1: reused"), "the first configuration is still there: " + log());
@@ -154,5 +159,29 @@ class StudyRunnerTest {
         assertTrue(log().contains("moved it to " + file + ".corrupt"), log());
         assertTrue(log().contains("Baseline seed 1: trained"), log());
         assertEquals(metrics(List.of(r)), metrics(again));
+    }
+
+    /** The stored network is the trained one: loaded, it gives the stored final test figures exactly. */
+    @Test
+    void theTrainedNetworkIsStoredAndReproducesTheFinalTestFigures() throws IOException {
+        List<RunRecord> runs = run(dir, specs(List.of(BASELINE, Variants.LAYERNORM.defaults()), 1));
+        RunStore store = new RunStore(ResultsLayout.of(dir).runs(), System.out);
+        for (RunRecord r : runs) {
+            MultiLayerNetwork net = store.network(r);
+            Evaluation e = Trainer.evaluate(net, BatchIterator.sequential(data().test(), TINY.batchSize()));
+            EpochMetrics last = r.history().last();
+            assertEquals(last.testAccuracy(), e.accuracy(), 0.0, r.variant().key());
+            assertEquals(last.testLoss(), e.loss(), 0.0, r.variant().key());
+        }
+    }
+
+    @Test
+    void aNetworkThatIsNotTheOneItsRecordNamesIsRefused() throws IOException {
+        RunRecord r = run(dir, specs(List.of(BASELINE), 1)).get(0);
+        RunStore store = new RunStore(ResultsLayout.of(dir).runs(), System.out);
+        Files.write(store.networkFile(r.spec(), r.configuration()), new byte[] {1, 2, 3});
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> store.network(r));
+        assertTrue(e.getMessage().contains(store.networkFile(r.spec(), r.configuration()).toString())
+                && e.getMessage().contains("--force"), e.getMessage());
     }
 }

@@ -1,0 +1,87 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.convergence4j.models.Variant;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Which studies a command line asks for, and where their results go without {@code --out}. */
+class ExperimentOptionsTest {
+
+    /** The studies and default folder of {@code section} with {@code args}. */
+    private static Object[] parse(TrainingSection section, String... args) {
+        CommandLine cl = new CommandLine(section);
+        cl.parseArgs(args);
+        List<Study> studies = section.experiment.studies(section.reference(), cl);
+        return new Object[] {studies, section.experiment.defaultOut(studies.equals(section.reference()))};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Study> studies(Object[] parsed) {
+        return (List<Study>) parsed[0];
+    }
+
+    @Test
+    void onlyTheReferenceSettingsWriteTheCommittedResults() {
+        assertEquals(ResultsLayout.REFERENCE, parse(new RunAll())[1]);
+        assertEquals(ResultsLayout.REFERENCE, parse(new Part2Dropout(), "--variants", "Baseline,Dropout,DropConnect")[1],
+                "the section's own variants are the reference");
+        assertEquals(ResultsLayout.REFERENCE, parse(new Part3Normalization(), "--seeds", "3", "--seed", "1", "--epochs",
+                "20", "--jobs", "1", "--force")[1], "options at their defaults, and options that change no number");
+        for (String[] custom : List.of(new String[] {"--epochs", "1"}, new String[] {"--seeds", "1"},
+                new String[] {"--seed", "4"}, new String[] {"--variants", "Dropout(drop=0.5)"},
+                new String[] {"--variants", "Baseline"})) {
+            assertEquals(ExperimentOptions.CUSTOM_OUT, parse(new Part2Dropout(), custom)[1], String.join(" ", custom));
+        }
+        assertEquals(ExperimentOptions.QUICK_OUT, parse(new RunAll(), "--quick")[1]);
+    }
+
+    @Test
+    void quickHonoursAnExplicitEpochCount() {
+        Study s = studies(parse(new Part2Dropout(), "--quick", "--epochs", "3")).get(0);
+        assertEquals(3, s.training().epochs());
+        assertEquals(ExperimentOptions.QUICK_EXAMPLES, s.training().trainSubset());
+        assertEquals(ExperimentOptions.QUICK_EPOCHS, studies(parse(new Part2Dropout(), "--quick")).get(0).training().epochs());
+    }
+
+    @Test
+    void variantsGoToTheStudiesThatCompareTheirKind() {
+        List<Study> studies = studies(parse(new RunAll(), "--variants", "Dropout(drop=0.5),LayerNorm(width=64)"));
+        assertEquals(List.of(Studies.PART1.name(), Studies.PART2.name(), Studies.PART3.name(), Studies.PART4.name()),
+                studies.stream().map(Study::name).toList());
+        assertEquals(List.of("Dropout(drop=0.5)"), keys(studies.get(1)));
+        assertEquals(List.of("LayerNorm(width=64)"), keys(studies.get(2)));
+        assertEquals(List.of("Dropout(drop=0.5)", "LayerNorm(width=64)"), keys(studies.get(3)));
+
+        List<Study> onlyPart2 = studies(parse(new RunAll(), "--variants", "Baseline"));
+        assertTrue(onlyPart2.stream().noneMatch(s -> s.name().equals(Studies.PART3.name())),
+                "a study left without variants is dropped");
+    }
+
+    @Test
+    void partOneRunsOnMnistOnly() {
+        assertTrue(studies(parse(new RunAll(), "--dataset", "fashion-mnist")).stream().allMatch(Study::trains));
+    }
+
+    @Test
+    void seedsAndEpochsReachEveryTrainingStudy() {
+        for (Study s : studies(parse(new RunAll(), "--seeds", "2", "--seed", "5", "--epochs", "4"))) {
+            if (s.trains()) {
+                assertEquals(List.of(5L, 6L), s.seeds());
+                assertEquals(4, s.training().epochs());
+            } else {
+                assertEquals(Studies.INITIALIZATION_SEEDS, s.seeds(), "Part 1's seeds are its own");
+            }
+        }
+    }
+
+    private static List<String> keys(Study s) {
+        return s.variants().stream().map(Variant::key).toList();
+    }
+}

@@ -1,0 +1,189 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.convergence4j.data.IdxReader;
+import org.convergence4j.data.MnistFiles;
+import org.convergence4j.persistence.ResultsLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input and faults, as a hostile but fair user makes them, against small synthetic IDX files: each ends with
+ * the right exit code and one line that names the file or option and what to do, and nothing stored is changed.
+ * (Signals: {@link SignalTest}; torn and corrupt run records: {@code RunStoreTest} and {@code StudyRunnerTest}.)
+ */
+class FaultInjectionTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs Part 2 on a tiny quick run with {@code args}; returns {exit code, the "error:" line or ""}. */
+    private Object[] part2(String... args) {
+        List<String> all = new ArrayList<>(List.of("--quick", "--epochs", "1", "--variants", "Baseline"));
+        for (String[] option : new String[][] {{"--seeds", "1"}, {"--jobs", "1"}}) {
+            if (!List.of(args).contains(option[0])) {
+                all.addAll(List.of(option));
+            }
+        }
+        all.addAll(List.of(args));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int code = Cli.run(new Part2Dropout(), all.toArray(String[]::new));
+            List<String> errors = e.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("error:")).toList();
+            assertTrue(errors.size() <= 1, "one error line: " + errors);
+            return new Object[] {code, errors.isEmpty() ? "" : errors.get(0)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /**
+     * A data folder in MNIST's file names: {@code train} training and 100 test images of {@code rows × cols}
+     * random pixels with labels, plain or gzip.
+     */
+    private Path dataset(String name, int train, int rows, int cols, boolean gzip) throws IOException {
+        Path data = Files.createDirectories(dir.resolve(name));
+        Random random = new Random(5);
+        write(data, MnistFiles.TRAIN_IMAGES, gzip, images(train, rows, cols, random));
+        write(data, MnistFiles.TRAIN_LABELS, gzip, labels(train, random));
+        write(data, MnistFiles.TEST_IMAGES, gzip, images(100, rows, cols, random));
+        write(data, MnistFiles.TEST_LABELS, gzip, labels(100, random));
+        return data;
+    }
+
+    private static byte[] images(int n, int rows, int cols, Random random) throws IOException {
+        byte[] pixels = new byte[n * rows * cols];
+        random.nextBytes(pixels);
+        return idx(IdxReader.IMAGES_MAGIC, new int[] {n, rows, cols}, pixels);
+    }
+
+    private static byte[] labels(int n, Random random) throws IOException {
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (byte) random.nextInt(10);
+        }
+        return idx(IdxReader.LABELS_MAGIC, new int[] {n}, labels);
+    }
+
+    private static byte[] idx(int magic, int[] dims, byte[] payload) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            out.write(payload);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(Path data, MnistFiles file, boolean gzip, byte[] content) throws IOException {
+        Path target = data.resolve(file.fileName() + (gzip ? ".gz" : ""));
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(target)) : Files.newOutputStream(target)) {
+            out.write(content);
+        }
+    }
+
+    private Object[] withData(Path data) {
+        return part2("--data-dir", data.toString(), "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void aDataFolderThatIsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("mnist"), "x");
+        Object[] r = withData(file);
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).contains(file + " is a file, not a folder"), (String) r[1]);
+    }
+
+    @Test
+    void aGzipFileWithFlippedBytes() throws IOException {
+        Path data = dataset("flipped", 200, 28, 28, true);
+        Path file = data.resolve(MnistFiles.TRAIN_IMAGES.fileName() + ".gz");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 6] ^= (byte) 0xff;
+        Files.write(file, bytes);
+        Object[] r = withData(data);
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).contains(file + ": the gzip data is damaged"), (String) r[1]);
+    }
+
+    @Test
+    void aTruncatedGzipFile() throws IOException {
+        Path data = dataset("truncated", 200, 28, 28, true);
+        Path file = data.resolve(MnistFiles.TRAIN_IMAGES.fileName() + ".gz");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        Object[] r = withData(data);
+        assertEquals(1, r[0]);
+        String err = (String) r[1];
+        assertTrue(err.contains(file + ": truncated") && !err.contains("header"), err);
+    }
+
+    @Test
+    void aHeaderThatPromisesOtherDimensions() throws IOException {
+        for (int[] dims : new int[][] {{14, 56}, {20, 20}}) {
+            Path data = dataset("dims" + dims[0], 200, dims[0], dims[1], false);
+            Object[] r = withData(data);
+            assertEquals(1, r[0]);
+            assertTrue(((String) r[1]).contains(data.resolve(MnistFiles.TRAIN_IMAGES.fileName()) + ": its header says "
+                    + "the images are " + dims[0] + "×" + dims[1]), (String) r[1]);
+        }
+    }
+
+    @Test
+    void aQuickRunOnATrainingSetSmallerThanItsSubset() throws IOException {
+        Object[] r = withData(dataset("small", 5000, 28, 28, false));
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).contains("the training set has only 5000"), (String) r[1]);
+    }
+
+    @Test
+    void leftoversOfAKilledWriterAreRemovedAtTheNextStart() throws IOException {
+        Path out = dir.resolve("out");
+        Path leftover = Files.writeString(Files.createDirectories(ResultsLayout.of(out).runs())
+                .resolve(".baseline-0123456789-seed1.json.99999999-1.tmp"), "{\"format\"");
+        Object[] r = part2("--data-dir", dataset("ok", 200, 28, 28, false).toString(), "--out", out.toString(),
+                "--report-only");
+        assertEquals(2, r[0], "nothing stored to report");
+        assertFalse(Files.exists(leftover));
+    }
+
+    /** The largest seed alone is a seed like any other; with a second one the range would overflow. */
+    @Test
+    void theLargestSeedTrainsAndOneBeyondIsRefused() throws IOException {
+        Object[] r = part2("--seed", String.valueOf(Long.MAX_VALUE), "--data-dir",
+                dataset("seeds", 200, 28, 28, false).toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, r[0], "the 200-image set is smaller than --quick's subset: the seed range itself was accepted");
+        assertTrue(((String) r[1]).contains("has only 200"), (String) r[1]);
+    }
+
+    @Test
+    void rangesOfTheOptions() {
+        assertEquals(2, part2("--seed", String.valueOf(Long.MAX_VALUE), "--seeds", "2")[0]);
+        assertEquals(2, part2("--out", "")[0]);
+        assertEquals(2, part2("--data-dir", "")[0]);
+        assertTrue(((String) part2("--jobs", "0")[1]).contains("--jobs must be ≥ 1, got 0"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.convergence4j.data.DataDirectory;
+import org.convergence4j.data.MnistFixture;
+import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.study.Studies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C at chosen points of a section running in a JVM of its own: the process stops within seconds, says what
+ * was kept and what will be redone, ends its child processes, and leaves no half-made or scratch file.
+ */
+class SignalTest {
+
+    /** A stopped section exits as the shell reports a process ended by SIGINT. */
+    private static final int SIGINT_EXIT = 130;
+    /** Generous bounds for a loaded 2-core machine; the program itself needs a few seconds. */
+    private static final long START_SECONDS = 120;
+    private static final long STOP_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    private static String mnistDir() {
+        MnistFixture.mnist();
+        return DataDirectory.resolve(null, System.getenv(), "mnist").toString();
+    }
+
+    @Test
+    void ctrlCDuringPartOneLeavesPartOneWholeOrAbsent() throws Exception {
+        Path out = dir.resolve("out");
+        try (ChildJvm child = ChildJvm.start(RunAll.class, dir, Map.of(), "--quick", "--epochs", "1", "--seeds", "1",
+                "--variants", "Baseline", "--jobs", "1", "--data-dir", mnistDir(), "--out", out.toString())) {
+            child.awaitLine(l -> l.startsWith("mnist:"), START_SECONDS);
+            child.interrupt();
+            assertEquals(SIGINT_EXIT, child.awaitExit(STOP_SECONDS), child.output());
+            String output = child.output();
+            assertTrue(output.contains("stopping:") && output.contains("stopped:"), output);
+            assertFalse(output.contains("Shutdown in progress"), output);
+
+            Path part1 = ResultsLayout.of(out).study(Studies.PART1.folder());
+            if (Files.exists(part1)) {
+                try (Stream<Path> files = Files.list(part1)) {
+                    assertEquals(8 + 1 + 3, files.count(), "all of Part 1 or nothing: " + output);
+                }
+            }
+            assertNoTemporaryFiles(out);
+        }
+    }
+
+    @Test
+    void ctrlCAfterAnEpochWithTwoJobsKeepsOnlyFinishedRunsAndSaysSo() throws Exception {
+        Path out = dir.resolve("out");
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, Map.of(), "--quick", "--epochs", "3", "--seeds",
+                "1", "--variants", "Baseline,Dropout", "--jobs", "2", "--data-dir", mnistDir(), "--out", out.toString())) {
+            child.awaitLine(l -> l.contains(" epoch 1: "), START_SECONDS);
+            child.interrupt();
+            assertEquals(SIGINT_EXIT, child.awaitExit(STOP_SECONDS), child.output());
+            String stopped = child.awaitLine(l -> l.startsWith("stopped:"), 1);
+            assertTrue(stopped.contains("0 of 2 runs are stored") && stopped.contains("will be trained by the same command"),
+                    stopped);
+            Path runs = ResultsLayout.of(out).runs();
+            if (Files.exists(runs)) {
+                try (Stream<Path> files = Files.list(runs)) {
+                    assertEquals(List.of(), files.toList(), "a run in progress is not stored");
+                }
+            }
+            assertNoTemporaryFiles(out);
+        }
+    }
+
+    @Test
+    void ctrlCWhileNpmHangsEndsNpmAndLeavesNoScratchFolder() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path pidFile = dir.resolve("npm.pid");
+        Path npm = Files.writeString(bin.resolve("npm"), "#!/bin/sh\necho $$ > " + pidFile + "\nexec sleep 600\n");
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwx------"));
+        Path data = dir.resolve("fresh-data");
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir,
+                Map.of("PATH", bin + ":" + System.getenv("PATH")), "--quick", "--epochs", "1", "--seeds", "1",
+                "--variants", "Baseline", "--data-dir", data.toString(), "--out", dir.resolve("out").toString())) {
+            child.awaitLine(l -> l.startsWith("mnist:"), START_SECONDS);
+            for (int i = 0; i < 300 && !Files.exists(pidFile); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(pidFile), "the stub npm never started: " + child.output());
+            child.interrupt();
+            child.awaitExit(STOP_SECONDS);
+            assertTrue(child.output().contains("stopped while npm was fetching"), child.output());
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "npm was left running");
+            try (Stream<Path> files = Files.list(data)) {
+                assertEquals(List.of(), files.toList(), "no scratch folder or file is left in the data folder");
+            }
+        }
+    }
+
+    private static void assertNoTemporaryFiles(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.convergence4j.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.convergence4j.train.EpochMetrics;
+import org.junit.jupiter.api.Test;
+
+class StudyClockTest {
+
+    private static EpochMetrics epoch(int e, double seconds) {
+        return new EpochMetrics(e, 0.1, 0.1, 0.9, 0.9, seconds);
+    }
+
+    /** Two runs of 4 epochs, one at a time, 10 s an epoch: after the first epoch 3 of the run and 7 in all are left. */
+    @Test
+    void estimatesFromTheMeanEpochTime() {
+        StudyClock clock = new StudyClock(2, 4, 1);
+        assertEquals("ETA run 0:30, all runs 1:10", clock.estimate(epoch(1, 10), 10));
+        assertEquals("ETA run 0:40, all runs 2:00", clock.estimate(epoch(2, 30), 40), "20 s/epoch: 2 and 6 epochs left");
+    }
+
+    /** With two jobs the runs left share the cores: 6 epochs left at 10 s over 2 runs at a time. */
+    @Test
+    void runsAtATimeShareTheRemainingWork() {
+        StudyClock clock = new StudyClock(2, 4, 2);
+        clock.estimate(epoch(1, 10), 10);
+        assertEquals("ETA run 0:30, all runs 0:30", clock.estimate(epoch(1, 10), 10));
+    }
+
+    @Test
+    void aRunEndedEarlyTakesItsEpochsOffTheEstimate() {
+        StudyClock clock = new StudyClock(2, 4, 1);
+        clock.runEnded(0);
+        assertEquals("ETA run 0:30, all runs 0:30", clock.estimate(epoch(1, 10), 10));
+    }
+
+    @Test
+    void hoursAreShownFromAnHourOn() {
+        assertEquals("59:59", StudyClock.clock(3599));
+        assertEquals("1:00:00", StudyClock.clock(3600));
+    }
+}
