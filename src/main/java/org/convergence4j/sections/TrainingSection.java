@@ -134,8 +134,11 @@ abstract class TrainingSection implements Callable<Integer> {
             ui.serveUntilCtrlC();
             return 0;
         } finally {
-            stop.finished();
-            ui.close();
+            try {
+                ui.close(); // before finished(): a Ctrl-C waits for the statistics file and its message
+            } finally {
+                stop.finished();
+            }
         }
     }
 
