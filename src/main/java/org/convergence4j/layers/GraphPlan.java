@@ -34,6 +34,9 @@ import org.nd4j.linalg.api.ops.impl.shape.CreateView;
 import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
 import org.nd4j.linalg.api.ops.impl.transforms.Assert;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
@@ -252,11 +255,43 @@ final class GraphPlan {
             }
             if (op instanceof Identity) {
                 plan.values.put(outputs[0], inputs[0]);
+            } else if (op instanceof MulBpOp && isBroadcast(inputs[0], inputs[1], inputs[2])) {
+                runBroadcastMultiplyBackprop(plan);
             } else if (op instanceof CustomOp) {
                 runCustom(plan, (DynamicCustomOp) op);
             } else {
                 runLegacy(plan, (Op) op);
             }
+        }
+
+        /**
+         * {@code multiply_bp} for z = x ∘ y where one factor is broadcast: dL/dx = Σ (y ∘ dL/dz) and dL/dy =
+         * Σ (x ∘ dL/dz), each sum over the axes along which that factor was broadcast (none for the full-size
+         * factor). The same products and the same sum kernel as libnd4j's {@code multiply_bp}, which however tiles
+         * the broadcast factor to full size first and costs 10× more on a [128, 128] gradient.
+         */
+        private void runBroadcastMultiplyBackprop(GraphPlan plan) {
+            INDArray x = inputs[0];
+            INDArray y = inputs[1];
+            INDArray dLdz = inputs[2];
+            plan.values.put(outputs[0], factorGradient(plan, outputs[0], x, y, dLdz));
+            plan.values.put(outputs[1], factorGradient(plan, outputs[1], y, x, dLdz));
+        }
+
+        /** dL/d(factor) of z = factor ∘ other, into the buffer of {@code gradient}. */
+        private INDArray factorGradient(GraphPlan plan, String gradient, INDArray factor, INDArray other,
+                                        INDArray dLdz) {
+            INDArray result = plan.buffer(gradient, LongShapeDescriptor.fromShape(factor.shape(), dLdz.dataType()));
+            int[] axes = broadcastAxes(factor, dLdz);
+            if (axes.length == 0) {
+                Nd4j.exec(new MulOp(other, dLdz, result));
+            } else {
+                INDArray product = plan.buffer(gradient + "/product", LongShapeDescriptor.fromShape(dLdz.shape(),
+                        dLdz.dataType()));
+                Nd4j.exec(new MulOp(other, dLdz, product));
+                Nd4j.exec(new Sum(product, result, true, axes));
+            }
+            return result;
         }
 
         /** As {@code InferenceSession.getAndParameterizeOp} and {@code doExec} for custom ops. */
@@ -316,6 +351,28 @@ final class GraphPlan {
         private DataType dataType(String name) {
             return graph.getVariable(name).dataType();
         }
+    }
+
+    /**
+     * Whether {@code multiply_bp}'s factors have the rank of dL/dz, both more than one element, and different shapes:
+     * the broadcast case, apart from scalars, which libnd4j treats separately.
+     */
+    private static boolean isBroadcast(INDArray x, INDArray y, INDArray dLdz) {
+        return x.rank() == dLdz.rank() && y.rank() == dLdz.rank() && x.length() > 1 && y.length() > 1
+                && !Arrays.equals(x.shape(), y.shape()) && x.dataType() == dLdz.dataType()
+                && y.dataType() == dLdz.dataType();
+    }
+
+    /** The axes along which {@code factor} (same rank) is broadcast to the shape of {@code full}. */
+    private static int[] broadcastAxes(INDArray factor, INDArray full) {
+        int[] axes = new int[factor.rank()];
+        int n = 0;
+        for (int i = 0; i < factor.rank(); i++) {
+            if (factor.size(i) == 1 && full.size(i) != 1) {
+                axes[n++] = i;
+            }
+        }
+        return Arrays.copyOf(axes, n);
     }
 
     /** The variable's reused output array, replaced when the op's output shape or type changes. */
