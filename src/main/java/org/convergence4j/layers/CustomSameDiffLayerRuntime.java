@@ -49,6 +49,8 @@ final class CustomSameDiffLayerRuntime extends SameDiffLayer {
     /** Executes the graph; null when it needs SameDiff's sessions or {@link #useSessions()} was called. */
     private GraphPlan plan;
     private boolean sessionsOnly;
+    private INDArray trainingTrue;
+    private INDArray trainingFalse;
 
     CustomSameDiffLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -79,7 +81,7 @@ final class CustomSameDiffLayerRuntime extends SameDiffLayer {
             }
             passArrays = new HashMap<>(layer().passInputs(training, dataType));
             checkPassInputNames(passArrays.keySet());
-            passArrays.put(TRAINING_KEY, Nd4j.scalar(dataType, training ? 1 : 0));
+            passArrays.put(TRAINING_KEY, trainingFlag(training));
             if (plan != null) {
                 planOutput = plan.forward(placeholders(), paramTable);
             }
@@ -184,6 +186,20 @@ final class CustomSameDiffLayerRuntime extends SameDiffLayer {
             plan = GraphPlan.of(sameDiff.getFunction("grad"), outputKey, outputGradient.name(), gradients)
                     .orElse(null);
         }
+    }
+
+    /** The {@code training} placeholder's value, 1 or 0, one array each for the layer's life. */
+    private INDArray trainingFlag(boolean training) {
+        INDArray flag = training ? trainingTrue : trainingFalse;
+        if (flag == null || flag.dataType() != dataType) {
+            flag = Nd4j.scalar(dataType, training ? 1 : 0);
+            if (training) {
+                trainingTrue = flag;
+            } else {
+                trainingFalse = flag;
+            }
+        }
+        return flag;
     }
 
     /** Fails if a pass input would overwrite a placeholder the runtime feeds. */

@@ -36,7 +36,10 @@ import org.nd4j.linalg.api.ops.impl.transforms.Assert;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SubBpOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
@@ -237,15 +240,22 @@ final class GraphPlan {
         private final DifferentialFunction op;
         private final String[] arguments;
         private final String[] outputs;
-        private final OpContext context;
         private final INDArray[] inputs;
+        private OpContext context;
+        /** Input shapes of the previous call, whose output arrays the context still holds; null before. */
+        private long[][] inputShapes;
+        private DataType[] inputTypes;
+        private char[] inputOrders;
+        private long[] iArgs;
+        private double[] tArgs;
+        private boolean[] bArgs;
+        private DataType[] dArgs;
 
         Step(SameDiff graph, DifferentialFunction op) {
             this.graph = graph;
             this.op = op;
             this.arguments = op.argNames();
             this.outputs = op.outputVariablesNames();
-            this.context = Nd4j.getExecutioner().buildContext();
             this.inputs = new INDArray[arguments.length];
         }
 
@@ -255,8 +265,10 @@ final class GraphPlan {
             }
             if (op instanceof Identity) {
                 plan.values.put(outputs[0], inputs[0]);
-            } else if (op instanceof MulBpOp && isBroadcast(inputs[0], inputs[1], inputs[2])) {
-                runBroadcastMultiplyBackprop(plan);
+            } else if (isBroadcast(op, inputs)) {
+                runBroadcastBackprop(plan);
+            } else if (op instanceof MulBpOp && isSameShape(inputs)) {
+                runMultiplyBackprop(plan);
             } else if (op instanceof CustomOp) {
                 runCustom(plan, (DynamicCustomOp) op);
             } else {
@@ -265,54 +277,140 @@ final class GraphPlan {
         }
 
         /**
-         * {@code multiply_bp} for z = x ∘ y where one factor is broadcast: dL/dx = Σ (y ∘ dL/dz) and dL/dy =
-         * Σ (x ∘ dL/dz), each sum over the axes along which that factor was broadcast (none for the full-size
-         * factor). The same products and the same sum kernel as libnd4j's {@code multiply_bp}, which however tiles
-         * the broadcast factor to full size first and costs 10× more on a [128, 128] gradient.
+         * The backprop ops of broadcast addition, subtraction and multiplication, z = x ⊙ y with x or y broadcast
+         * along some axes: each gradient is the full-size term summed over the axes along which its operand was
+         * broadcast (none for the full-size operand), with the terms libnd4j's {@code add_bp}, {@code subtract_bp}
+         * and {@code multiply_bp} use, dL/dz, −dL/dz and (other operand) ∘ dL/dz, and the same sum kernel. libnd4j
+         * instead copies dL/dz for the full-size operand and, for multiplication, tiles the broadcast operand to
+         * full size first, which costs 2–4× as much on a [128, 128] gradient. An unreduced dL/dz is passed on as it
+         * is, not copied: no op writes into its inputs.
          */
-        private void runBroadcastMultiplyBackprop(GraphPlan plan) {
+        private void runBroadcastBackprop(GraphPlan plan) {
             INDArray x = inputs[0];
             INDArray y = inputs[1];
             INDArray dLdz = inputs[2];
-            plan.values.put(outputs[0], factorGradient(plan, outputs[0], x, y, dLdz));
-            plan.values.put(outputs[1], factorGradient(plan, outputs[1], y, x, dLdz));
-        }
-
-        /** dL/d(factor) of z = factor ∘ other, into the buffer of {@code gradient}. */
-        private INDArray factorGradient(GraphPlan plan, String gradient, INDArray factor, INDArray other,
-                                        INDArray dLdz) {
-            INDArray result = plan.buffer(gradient, LongShapeDescriptor.fromShape(factor.shape(), dLdz.dataType()));
-            int[] axes = broadcastAxes(factor, dLdz);
-            if (axes.length == 0) {
-                Nd4j.exec(new MulOp(other, dLdz, result));
+            if (op instanceof MulBpOp) {
+                plan.values.put(outputs[0], reduced(plan, outputs[0], product(plan, outputs[0], y, dLdz), x));
+                plan.values.put(outputs[1], reduced(plan, outputs[1], product(plan, outputs[1], x, dLdz), y));
             } else {
-                INDArray product = plan.buffer(gradient + "/product", LongShapeDescriptor.fromShape(dLdz.shape(),
-                        dLdz.dataType()));
-                Nd4j.exec(new MulOp(other, dLdz, product));
-                Nd4j.exec(new Sum(product, result, true, axes));
+                plan.values.put(outputs[0], reduced(plan, outputs[0], dLdz, x));
+                INDArray dLdy = reduced(plan, outputs[1], dLdz, y);
+                if (op instanceof SubBpOp) {
+                    INDArray negated = plan.buffer(outputs[1], LongShapeDescriptor.fromShape(y.shape(), y.dataType()));
+                    Nd4j.exec(new Negative(dLdy, negated));
+                    dLdy = negated;
+                }
+                plan.values.put(outputs[1], dLdy);
             }
-            return result;
         }
 
-        /** As {@code InferenceSession.getAndParameterizeOp} and {@code doExec} for custom ops. */
+        /**
+         * {@code multiply_bp} of same-shape factors, dL/dx = y ∘ dL/dz and dL/dy = x ∘ dL/dz, as two products (one
+         * when x and y are the same array, as in x ∘ x): libnd4j's kernel costs as much as four.
+         */
+        private void runMultiplyBackprop(GraphPlan plan) {
+            INDArray x = inputs[0];
+            INDArray y = inputs[1];
+            INDArray dLdz = inputs[2];
+            plan.values.put(outputs[0], product(plan, outputs[0], y, dLdz));
+            plan.values.put(outputs[1], x == y ? plan.values.get(outputs[0]) : product(plan, outputs[1], x, dLdz));
+        }
+
+        /** {@code factor} ∘ dL/dz into a buffer of {@code gradient}, the shape of dL/dz. */
+        private INDArray product(GraphPlan plan, String gradient, INDArray factor, INDArray dLdz) {
+            INDArray product = buffer(plan, gradient + "/term", dLdz);
+            Nd4j.exec(new MulOp(factor, dLdz, product));
+            return product;
+        }
+
+        /** The plan's buffer called {@code name}, of the shape and type of {@code like}. */
+        private static INDArray buffer(GraphPlan plan, String name, INDArray like) {
+            return plan.buffer(name, LongShapeDescriptor.fromShape(like.shape(), like.dataType()));
+        }
+
+        /** {@code term} summed over the axes along which {@code operand} is broadcast, or {@code term} itself. */
+        private INDArray reduced(GraphPlan plan, String gradient, INDArray term, INDArray operand) {
+            int[] axes = broadcastAxes(operand, term);
+            if (axes.length == 0) {
+                return term;
+            }
+            INDArray sum = plan.buffer(gradient, LongShapeDescriptor.fromShape(operand.shape(), term.dataType()));
+            Nd4j.exec(new Sum(term, sum, true, axes));
+            return sum;
+        }
+
+        /** Whether the input arrays have the shapes, types and orders of the previous call. */
+        private boolean sameInputsAsBefore() {
+            if (inputShapes == null) {
+                return false;
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                if (inputs[i].dataType() != inputTypes[i] || inputs[i].ordering() != inputOrders[i]
+                        || !Arrays.equals(inputs[i].shape(), inputShapes[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void rememberInputs() {
+            inputShapes = new long[inputs.length][];
+            inputTypes = new DataType[inputs.length];
+            inputOrders = new char[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                inputShapes[i] = inputs[i].shape();
+                inputTypes[i] = inputs[i].dataType();
+                inputOrders[i] = inputs[i].ordering();
+            }
+        }
+
+        /**
+         * As {@code InferenceSession.getAndParameterizeOp} and {@code doExec} for custom ops, except that the op's
+         * arguments and output arrays stay in its context while the arguments and the input shapes stay the same.
+         */
         private void runCustom(GraphPlan plan, DynamicCustomOp custom) {
-            context.setArgs(inputs, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
-            List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
-            Preconditions.checkState(shapes != null && shapes.size() == outputs.length,
-                    "op %s (%s): %s output shapes for %s outputs", custom.opName(), custom.getOwnName(),
-                    shapes == null ? 0 : shapes.size(), outputs.length);
-            for (int i = 0; i < outputs.length; i++) {
-                // Output shape functions cannot always tell the type; SameDiff uses the output variable's.
-                context.setOutputArray(i, plan.buffer(outputs[i], shapes.get(i).asDataType(dataType(outputs[i]))));
+            long[] i = custom.iArgs();
+            double[] t = custom.tArgs();
+            boolean[] b = custom.bArgs();
+            DataType[] d = custom.dArgs();
+            boolean sameArguments = context != null && Arrays.equals(i, iArgs) && Arrays.equals(t, tArgs)
+                    && Arrays.equals(b, bArgs) && Arrays.equals(d, dArgs);
+            if (sameArguments) {
+                for (int k = 0; k < inputs.length; k++) {
+                    context.setInputArray(k, inputs[k]);
+                }
+            } else {
+                // A fresh context: the native one keeps arguments that a shorter list would not overwrite.
+                context = Nd4j.getExecutioner().buildContext();
+                context.setArgs(inputs, i, d, t, b);
+                iArgs = i;
+                tArgs = t;
+                bArgs = b;
+                dArgs = d;
+            }
+            if (!sameArguments || !sameInputsAsBefore()) {
+                List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+                Preconditions.checkState(shapes != null && shapes.size() == outputs.length,
+                        "op %s (%s): %s output shapes for %s outputs", custom.opName(), custom.getOwnName(),
+                        shapes == null ? 0 : shapes.size(), outputs.length);
+                for (int k = 0; k < outputs.length; k++) {
+                    // Output shape functions cannot always tell the type; SameDiff uses the output variable's.
+                    context.setOutputArray(k, plan.buffer(outputs[k],
+                            shapes.get(k).asDataType(dataType(outputs[k]))));
+                }
+                rememberInputs();
             }
             Nd4j.exec(custom, context);
-            for (int i = 0; i < outputs.length; i++) {
-                plan.values.put(outputs[i], context.getOutputArray(i));
+            for (int k = 0; k < outputs.length; k++) {
+                plan.values.put(outputs[k], context.getOutputArray(k));
             }
         }
 
         /** As {@code InferenceSession.getAndParameterizeOp} and {@code doExec} for legacy ops. */
         private void runLegacy(GraphPlan plan, Op legacy) {
+            if (context == null) {
+                context = Nd4j.getExecutioner().buildContext();
+            }
             boolean axisArgument = false;
             if (legacy instanceof ReduceOp && ((ReduceOp) legacy).getOpType() != Op.Type.REDUCE3
                     && inputs.length == 2) {
@@ -331,9 +429,14 @@ final class GraphPlan {
                     context.setInputArray(1, inputs[1]);
                 }
             }
-            List<LongShapeDescriptor> shapes = ((BaseOp) legacy).calculateOutputShape(context);
-            Preconditions.checkState(shapes != null && shapes.size() == 1, "op %s: no output shape", op.getOwnName());
-            context.setOutputArray(0, plan.buffer(outputs[0], shapes.get(0)));
+            // An axis or scalar taken from an input may change the output shape without changing the input shapes.
+            if (inputs.length == 2 || !sameInputsAsBefore()) {
+                List<LongShapeDescriptor> shapes = ((BaseOp) legacy).calculateOutputShape(context);
+                Preconditions.checkState(shapes != null && shapes.size() == 1, "op %s: no output shape",
+                        op.getOwnName());
+                context.setOutputArray(0, plan.buffer(outputs[0], shapes.get(0)));
+                rememberInputs();
+            }
             Nd4j.exec(legacy, context);
             plan.values.put(outputs[0], context.getOutputArray(0));
         }
@@ -354,13 +457,27 @@ final class GraphPlan {
     }
 
     /**
-     * Whether {@code multiply_bp}'s factors have the rank of dL/dz, both more than one element, and different shapes:
-     * the broadcast case, apart from scalars, which libnd4j treats separately.
+     * Whether {@code op} is {@code add_bp}, {@code subtract_bp} or {@code multiply_bp} of operands of one rank, type
+     * and order with different shapes and more than one element each: the broadcast case, apart from scalars, which
+     * libnd4j treats separately.
      */
-    private static boolean isBroadcast(INDArray x, INDArray y, INDArray dLdz) {
+    private static boolean isBroadcast(DifferentialFunction op, INDArray[] inputs) {
+        if (!(op instanceof AddBpOp || op instanceof SubBpOp || op instanceof MulBpOp) || inputs.length != 3) {
+            return false;
+        }
+        INDArray x = inputs[0];
+        INDArray y = inputs[1];
+        INDArray dLdz = inputs[2];
         return x.rank() == dLdz.rank() && y.rank() == dLdz.rank() && x.length() > 1 && y.length() > 1
                 && !Arrays.equals(x.shape(), y.shape()) && x.dataType() == dLdz.dataType()
                 && y.dataType() == dLdz.dataType();
+    }
+
+    /** Whether a backprop op's three inputs x, y and dL/dz have one shape, type and order. */
+    private static boolean isSameShape(INDArray[] inputs) {
+        return inputs.length == 3 && inputs[0].equalShapes(inputs[1]) && inputs[0].equalShapes(inputs[2])
+                && inputs[0].dataType() == inputs[2].dataType() && inputs[1].dataType() == inputs[2].dataType()
+                && inputs[0].ordering() == inputs[2].ordering() && inputs[1].ordering() == inputs[2].ordering();
     }
 
     /** The axes along which {@code factor} (same rank) is broadcast to the shape of {@code full}. */

@@ -11,9 +11,12 @@ import org.convergence4j.models.Head;
 import org.convergence4j.models.Heads;
 import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -33,6 +36,7 @@ class CustomSameDiffLayerRuntimeTest {
     private static final int BATCH = 32;
     /** A last, smaller batch, as at the end of every epoch: the plan must reallocate its arrays. */
     private static final int LAST_BATCH = 20;
+    private static final int ODD_WIDTH = 7;
 
     @ParameterizedTest
     @ValueSource(strings = {"DropConnect", "LayerNorm", "RMSNorm"})
@@ -53,6 +57,49 @@ class CustomSameDiffLayerRuntimeTest {
         assertIdentical(sessions.params(), planned.params());
         INDArray x = batches.get(0).getFeatures();
         assertIdentical(sessions.output(x, false), planned.output(x, false));
+    }
+
+    /**
+     * The same in double precision on an odd width, where a division by the width and a multiplication by its
+     * inverse would differ: the gradients of every parameter, the layers below included (they receive the custom
+     * layer's dL/dx), are bit-identical.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"affine", "dropconnect", "layernorm", "rmsnorm"})
+    void gradientsWithPlansEqualGradientsWithSessionsInDoublePrecision(String layer) {
+        INDArray x = CustomLayerContract.randomInput(DataType.DOUBLE, 6, ODD_WIDTH);
+        INDArray labels = CustomLayerContract.oneHotLabels(DataType.DOUBLE, 6);
+        MultiLayerNetwork planned = doubleNetwork(layer);
+        MultiLayerNetwork sessions = doubleNetwork(layer);
+        customLayers(sessions).forEach(CustomSameDiffLayerRuntime::useSessions);
+
+        INDArray plannedGradient = gradient(planned, x, labels);
+        INDArray sessionGradient = gradient(sessions, x, labels);
+
+        customLayers(planned).forEach(l -> assertTrue(l.usesPlan(), layer + " fell back to sessions"));
+        assertIdentical(sessionGradient, plannedGradient);
+        assertEquals(sessions.score(), planned.score());
+    }
+
+    private static MultiLayerNetwork doubleNetwork(String layer) {
+        CustomSameDiffLayer custom = switch (layer) {
+            case "affine" -> new AffineLayer(ODD_WIDTH, 3);
+            case "dropconnect" -> new DropConnect(ODD_WIDTH, 3, 0.6);
+            case "layernorm" -> new LayerNormalization(ODD_WIDTH);
+            case "rmsnorm" -> new RMSNorm(ODD_WIDTH);
+            default -> throw new IllegalArgumentException(layer);
+        };
+        return CustomLayerContract.network(DataType.DOUBLE, InputType.feedForward(ODD_WIDTH),
+                new DenseLayer.Builder().nOut(ODD_WIDTH).activation(Activation.TANH).build(), custom);
+    }
+
+    /** The loss gradient with respect to all parameters, a copy; DropConnect's mask drawn from {@link #SEED}. */
+    private static INDArray gradient(MultiLayerNetwork net, INDArray x, INDArray labels) {
+        net.setInput(x);
+        net.setLabels(labels);
+        Nd4j.getRandom().setSeed(SEED);
+        net.computeGradientAndScore();
+        return net.gradient().gradient().dup();
     }
 
     /**
