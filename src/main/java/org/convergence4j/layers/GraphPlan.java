@@ -39,8 +39,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SubBpOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,8 +59,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       kept forward values.</li>
  * </ul>
  * Every variable writes into its own array, kept from pass to pass and reallocated only when its shape changes (the
- * last, smaller batch), so a pass allocates no arrays. The arrays returned are these buffers: callers copy what must
- * outlive the next pass. Graphs with control flow, control dependencies or ops that {@code InferenceSession} treats
+ * last, smaller batch); each op keeps its op context, arguments and output arrays while its input shapes stay the
+ * same, so a pass neither allocates arrays nor calls shape functions. The arrays returned are these buffers: callers
+ * copy what must outlive the next pass. libnd4j's {@code add_bp}, {@code subtract_bp} and {@code multiply_bp}, slow
+ * for broadcast operands, run as the same terms and sums in separate ops, bit for bit the same gradients. Graphs with control flow, control dependencies or ops that {@code InferenceSession} treats
  * as special cases have no plan ({@link #of} is empty); the runtime runs those through SameDiff's sessions.
  */
 final class GraphPlan {
