@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.convergence4j.models.Head;
-import org.convergence4j.models.Heads;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
+import org.convergence4j.models.Variants;
 import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,10 +40,16 @@ class CustomSameDiffLayerRuntimeTest {
     private static final int LAST_BATCH = 20;
     private static final int ODD_WIDTH = 7;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"DropConnect", "LayerNorm", "RMSNorm"})
-    void trainingWithPlansRetracesTrainingWithSessions(String variant) {
-        Head head = Heads.byName(variant);
+    /** Every registered variant whose network has a custom SameDiff layer. */
+    static List<Variant> customVariants() {
+        return Variants.KINDS.stream().map(VariantKind::defaults).filter(v -> !customLayers(
+                TestNetwork.build(v, SEED, 1e-3, TestNetwork.PYTORCH_DEFAULT)).isEmpty()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("customVariants")
+    void trainingWithPlansRetracesTrainingWithSessions(Variant head) {
+        String variant = head.key();
         List<DataSet> batches = batches();
         MultiLayerNetwork planned = TestNetwork.build(head, SEED, 1e-3, TestNetwork.PYTORCH_DEFAULT);
         MultiLayerNetwork sessions = TestNetwork.build(head, SEED, 1e-3, TestNetwork.PYTORCH_DEFAULT);
