@@ -25,27 +25,53 @@ final class ChildProcess {
     /** Longest a benchmark child may run: generous for a few hundred steps on a loaded machine. */
     static final long TIMEOUT_SECONDS = 1800;
 
+    /**
+     * JVM options that keep a single-threaded child on one core (docs/PERFORMANCE.md, "One core"): the C1 compiler
+     * only, whose code trains as fast here (the time is in native code) while C2 kept the second core busy for
+     * thousands of steps, and the serial collector instead of G1's parallel and concurrent GC threads. Each is
+     * left out when this JVM chooses its own compiler or collector; {@code .mvn/jvm.config} gives them to
+     * {@code mvn exec:java} too.
+     */
+    static final List<String> ONE_CORE_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private ChildProcess() {
     }
 
     /**
      * The command that runs {@code mainClass} in a new JVM with this JVM's classpath and memory, system-property and
      * {@code -XX} options (so {@code -Djavacpp.platform.extension=…} or {@code -Xmx} given to the parent reach the
-     * children; debugging and profiling agents do not).
+     * children; debugging and profiling agents do not), after the {@link #ONE_CORE_OPTIONS} this JVM does not
+     * override.
      */
     static List<String> java(String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("-X") || option.startsWith("-D")) {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X") || option.startsWith("-D")).toList();
+        for (String option : ONE_CORE_OPTIONS) {
+            if (inherited.stream().noneMatch(own -> sameChoice(own, option))) {
                 command.add(option);
             }
         }
+        command.addAll(inherited);
         command.add("-cp");
         command.add(classpath());
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /** Whether two {@code -XX} options choose the same thing: the collector, or the JIT compilers. */
+    static boolean sameChoice(String option, String other) {
+        return isCollector(option) && isCollector(other) || isCompiler(option) && isCompiler(other);
+    }
+
+    private static boolean isCollector(String option) {
+        return option.matches("-XX:[+-]Use\\w*GC");
+    }
+
+    private static boolean isCompiler(String option) {
+        return option.startsWith("-XX:TieredStopAtLevel") || option.matches("-XX:[+-]TieredCompilation");
     }
 
     /**

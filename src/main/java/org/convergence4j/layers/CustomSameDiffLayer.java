@@ -1,6 +1,7 @@
 package org.convergence4j.layers;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -45,6 +47,18 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * </ul>
  */
 public abstract class CustomSameDiffLayer extends AbstractSameDiffLayer {
+
+    /** Placeholder of the layer input, {@code [batch, nIn]}: {@code input}, the name DL4J's runtime uses. */
+    static final String INPUT = SameDiffLayer.INPUT_KEY;
+    /** Scalar placeholder of the training flag. */
+    static final String TRAINING = "training";
+    /** Placeholder of dL/dy in backprop, {@code [batch, nOut]}. */
+    static final String EPSILON = "epsilon";
+    /**
+     * Names of the placeholders the runtime feeds itself: {@code input}, {@code training} and {@code epsilon}. No
+     * parameter ({@link #defineParameters}) and no pass input ({@link #passInputs}) may take one of them.
+     */
+    public static final List<String> RESERVED_NAMES = List.of(INPUT, TRAINING, EPSILON);
 
     /** Input features per example. */
     @JsonProperty
@@ -85,8 +99,7 @@ public abstract class CustomSameDiffLayer extends AbstractSameDiffLayer {
      * Defines the forward graph.
      *
      * @param sd       the layer's SameDiff instance; extra placeholders named by {@link #passInputs} are declared
-     *                 here, with names other than {@code input}, {@code training} and {@code epsilon}, which the
-     *                 runtime uses
+     *                 here, with names other than the {@link #RESERVED_NAMES}, which the runtime uses
      * @param input    placeholder of shape {@code [batch, nIn]}
      * @param params   parameter variables, keyed as in {@link #defineParameters(SDLayerParams)}
      * @param training scalar placeholder, 1 during training passes and 0 during inference passes
@@ -111,10 +124,33 @@ public abstract class CustomSameDiffLayer extends AbstractSameDiffLayer {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if the input does not have {@link #nIn()} features per example
+     * @throws IllegalArgumentException if {@link #defineParameters} names a parameter after one of the
+     *                                  {@link #RESERVED_NAMES}
+     */
+    @Override
+    public SDLayerParams getLayerParams() {
+        SDLayerParams params = super.getLayerParams();
+        for (String name : params.getParameterKeys()) {
+            if (RESERVED_NAMES.contains(name)) {
+                throw new IllegalArgumentException(String.format(
+                        "%s defines a parameter named '%s', but %s are reserved for the runtime's placeholders; "
+                                + "rename the parameter in defineParameters", getClass().getSimpleName(), name,
+                        RESERVED_NAMES));
+            }
+        }
+        return params;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the input does not have {@link #nIn()} features per example, or if a
+     *                                  parameter takes a reserved name (checked here so that building the
+     *                                  configuration fails, not only initializing the network)
      */
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
+        getLayerParams();
         long features = inputType.arrayElementsPerExample();
         if (features != nIn) {
             throw new IllegalArgumentException(String.format(

@@ -46,9 +46,10 @@ public final class Benchmark implements Callable<Integer> {
     int steps = 200;
 
     /**
-     * A fresh JVM is slower and uses more CPU than wall-clock time for its first few hundred steps (measured: the
-     * excess fades over ~600 steps, most likely the JIT compiler at work on the other core); a 20-epoch run is
-     * 9 380 steps, so the timed steps come after that.
+     * A fresh JVM is slower for its first steps: each layer's graph is built and the code is compiled. The children
+     * run with C1 only and the serial collector ({@code ChildProcess}), so compiling no longer adds CPU time beside
+     * the training thread (docs/PERFORMANCE.md, "One core"); a 20-epoch run is 9 380 steps, so the timed steps come
+     * after a warm-up.
      */
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed training steps before them (default: ${DEFAULT-VALUE}).")
     int warmup = 200;

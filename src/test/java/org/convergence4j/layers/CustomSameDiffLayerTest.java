@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.activations.Activation;
@@ -67,6 +69,24 @@ class CustomSameDiffLayerTest {
                 + "example; construct it with nIn=6", e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"input", "training", "epsilon"})
+    void rejectsParametersNamedLikeTheRuntimesPlaceholders(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> network(DataType.FLOAT, InputType.feedForward(FEATURES), new NamedParameter(FEATURES, name)));
+        assertEquals("NamedParameter defines a parameter named '" + name + "', but [input, training, epsilon] are "
+                + "reserved for the runtime's placeholders; rename the parameter in defineParameters", e.getMessage());
+    }
+
+    @Test
+    void rejectsPassInputsNamedLikeTheRuntimesPlaceholders() {
+        MultiLayerNetwork net = network(DataType.FLOAT, InputType.feedForward(FEATURES), new TrainingPassInput(FEATURES));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> net.output(randomInput(DataType.FLOAT, 4, FEATURES)));
+        assertEquals("TrainingPassInput.passInputs returned an array for placeholder 'training', but [input, training, "
+                + "epsilon] are reserved for the runtime's placeholders; rename it", e.getMessage());
+    }
+
     private static MultiLayerNetwork affineNetwork(org.deeplearning4j.nn.conf.layers.Layer affine) {
         return network(DataType.DOUBLE, InputType.feedForward(FEATURES),
                 new DenseLayer.Builder().nOut(FEATURES).activation(Activation.TANH).build(), affine);
@@ -95,6 +115,59 @@ class CustomSameDiffLayerTest {
         public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params,
                                       SDVariable training) {
             return input.mul(training);
+        }
+
+        @Override
+        public void initializeParameters(Map<String, INDArray> params) {
+        }
+    }
+
+    /** {@code y = x ∘ w} with its one parameter named as the test asks. */
+    private static final class NamedParameter extends CustomSameDiffLayer {
+
+        private final String name;
+
+        NamedParameter(long n, String name) {
+            super(n, n);
+            this.name = name;
+        }
+
+        @Override
+        public void defineParameters(SDLayerParams params) {
+            params.addWeightParam(name, 1, nIn());
+        }
+
+        @Override
+        public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params,
+                                      SDVariable training) {
+            return input.mul(params.get(name));
+        }
+
+        @Override
+        public void initializeParameters(Map<String, INDArray> params) {
+        }
+    }
+
+    /** Identity layer whose pass input would replace the training flag. */
+    private static final class TrainingPassInput extends CustomSameDiffLayer {
+
+        TrainingPassInput(long n) {
+            super(n, n);
+        }
+
+        @Override
+        public void defineParameters(SDLayerParams params) {
+        }
+
+        @Override
+        public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params,
+                                      SDVariable training) {
+            return input.mul(1);
+        }
+
+        @Override
+        public Map<String, INDArray> passInputs(boolean training, DataType dataType) {
+            return Map.of("training", Nd4j.scalar(dataType, 1));
         }
 
         @Override

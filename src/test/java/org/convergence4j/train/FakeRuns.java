@@ -80,7 +80,8 @@ public final class FakeRuns {
                     : Optional.empty();
             runs.add(new RunRecord(RunSpec.FORMAT, variant, r + 1, SETTINGS, ConvolutionEngine.available(),
                     configuration(variant),
-                    new TrainingHistory(history, false), divergence, Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
+                    new TrainingHistory(history, false), divergence, Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty()));
         }
         return runs;
     }
