@@ -1,5 +1,6 @@
 package org.convergence4j.sections;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,13 @@ public final class Part1Initialization implements Callable<Integer> {
             }
             report(results, study, layout);
             return 0;
+        } catch (IOException | RuntimeException e) {
+            if (!stop.isRequested()) {
+                throw e;
+            }
+            // A failure that the stop caused (npm ended, say) is the stop: say it before the JVM may exit.
+            System.err.println("error: " + FailureMessage.of(e));
+            return 130;
         } finally {
             stop.finished();
         }

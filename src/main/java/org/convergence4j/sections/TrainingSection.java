@@ -133,6 +133,13 @@ abstract class TrainingSection implements Callable<Integer> {
             stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
             ui.serveUntilCtrlC();
             return 0;
+        } catch (IOException | RuntimeException e) {
+            if (!stop.isRequested()) {
+                throw e;
+            }
+            // A failure that the stop caused (npm ended, say) is the stop: say it before the JVM may exit.
+            System.err.println("error: " + FailureMessage.of(e));
+            return 130;
         } finally {
             try {
                 ui.close(); // before finished(): a Ctrl-C waits for the statistics file and its message

@@ -97,7 +97,7 @@ class SignalTest {
             }
             assertTrue(Files.exists(pidFile), "the stub npm never started: " + child.output());
             child.interrupt();
-            child.awaitExit(STOP_SECONDS);
+            assertEquals(SIGINT_EXIT, child.awaitExit(STOP_SECONDS), child.output());
             assertTrue(child.output().contains("stopped while npm was fetching"), child.output());
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "npm was left running");
