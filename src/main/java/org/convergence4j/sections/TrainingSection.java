@@ -93,7 +93,9 @@ abstract class TrainingSection implements Callable<Integer> {
                 }
             }
             List<Study> training = studies.stream().filter(Study::trains).toList();
-            List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct().toList();
+            // Seed-major over all studies, so that a stopped command has every variant at the first seeds.
+            List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct()
+                    .sorted(Comparator.comparingLong(RunSpec::seed)).toList();
             StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
                     experiment.jobs, stop, console, ui);
             StudyRunner.Outcome outcome = runner.run(specs, experiment.shard(cl), snapshot -> summary(layout, training,
