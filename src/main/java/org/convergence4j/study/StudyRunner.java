@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.convergence4j.backend.NativeThreads;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.models.TestNetwork;
@@ -172,7 +173,11 @@ public final class StudyRunner {
     private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
             Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, StudyClock clock) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "convergence4j-run");
+            // OpenMP's thread count is a per-thread setting: each run thread makes its own native calls single-threaded.
+            Thread t = new Thread(() -> {
+                NativeThreads.useOne();
+                r.run();
+            }, "convergence4j-run");
             t.setDaemon(true);
             return t;
         });

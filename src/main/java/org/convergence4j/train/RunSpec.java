@@ -21,9 +21,10 @@ public record RunSpec(Variant variant, long seed, TrainingSettings settings) {
 
     /**
      * The version of what a run record holds and how a run is measured; raising it retrains every stored run.
-     * 2: one atomic JSON record per run, keyed by its whole configuration.
+     * 2: one atomic JSON record per run, keyed by its whole configuration. 3: every run thread's native calls
+     * single-threaded (OpenMP's thread count is per thread; before, run threads summed with two OpenMP threads).
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /**
      * SHA-256 (hex) of everything that decides this run's numbers apart from its seed: the network's full DL4J
