@@ -45,4 +45,13 @@ final class FailureMessage {
         }
         return message;
     }
+
+    /**
+     * Reports a failure that a stop request caused (npm ended, say) as the stop: prints it now, before the JVM may
+     * exit once the stop is finished, and returns the exit code of a stopped command.
+     */
+    static int stoppedBy(Exception failure) {
+        System.err.println("error: " + of(failure));
+        return 130;
+    }
 }

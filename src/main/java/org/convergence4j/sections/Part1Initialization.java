@@ -80,9 +80,7 @@ public final class Part1Initialization implements Callable<Integer> {
             if (!stop.isRequested()) {
                 throw e;
             }
-            // A failure that the stop caused (npm ended, say) is the stop: say it before the JVM may exit.
-            System.err.println("error: " + FailureMessage.of(e));
-            return 130;
+            return FailureMessage.stoppedBy(e);
         } finally {
             stop.finished();
         }

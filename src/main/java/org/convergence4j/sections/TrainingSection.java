@@ -139,9 +139,7 @@ abstract class TrainingSection implements Callable<Integer> {
             if (!stop.isRequested()) {
                 throw e;
             }
-            // A failure that the stop caused (npm ended, say) is the stop: say it before the JVM may exit.
-            System.err.println("error: " + FailureMessage.of(e));
-            return 130;
+            return FailureMessage.stoppedBy(e);
         } finally {
             try {
                 ui.close(); // before finished(): a Ctrl-C waits for the statistics file and its message

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for tests. */
-final class IdxFiles {
+public final class IdxFiles {
 
     private IdxFiles() {
     }
@@ -23,7 +23,8 @@ final class IdxFiles {
         return write(file, false, IdxReader.LABELS_MAGIC, new int[] {count}, labels);
     }
 
-    static Path write(Path file, boolean gzip, int magic, int[] dims, byte[] payload) throws IOException {
+    /** Writes an IDX file: the magic number, one size per dimension, the payload; gzip-compressed if asked. */
+    public static Path write(Path file, boolean gzip, int magic, int[] dims, byte[] payload) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(magic);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
+import org.convergence4j.data.IdxFiles;
 import org.convergence4j.data.IdxReader;
 import org.convergence4j.data.MnistFiles;
 import org.convergence4j.persistence.ResultsLayout;
@@ -65,44 +63,30 @@ class FaultInjectionTest {
     private Path dataset(String name, int train, int rows, int cols, boolean gzip) throws IOException {
         Path data = Files.createDirectories(dir.resolve(name));
         Random random = new Random(5);
-        write(data, MnistFiles.TRAIN_IMAGES, gzip, images(train, rows, cols, random));
-        write(data, MnistFiles.TRAIN_LABELS, gzip, labels(train, random));
-        write(data, MnistFiles.TEST_IMAGES, gzip, images(100, rows, cols, random));
-        write(data, MnistFiles.TEST_LABELS, gzip, labels(100, random));
+        images(data, MnistFiles.TRAIN_IMAGES, train, rows, cols, gzip, random);
+        labels(data, MnistFiles.TRAIN_LABELS, train, gzip, random);
+        images(data, MnistFiles.TEST_IMAGES, 100, rows, cols, gzip, random);
+        labels(data, MnistFiles.TEST_LABELS, 100, gzip, random);
         return data;
     }
 
-    private static byte[] images(int n, int rows, int cols, Random random) throws IOException {
+    private static void images(Path data, MnistFiles file, int n, int rows, int cols, boolean gzip, Random random)
+            throws IOException {
         byte[] pixels = new byte[n * rows * cols];
         random.nextBytes(pixels);
-        return idx(IdxReader.IMAGES_MAGIC, new int[] {n, rows, cols}, pixels);
+        IdxFiles.write(target(data, file, gzip), gzip, IdxReader.IMAGES_MAGIC, new int[] {n, rows, cols}, pixels);
     }
 
-    private static byte[] labels(int n, Random random) throws IOException {
+    private static void labels(Path data, MnistFiles file, int n, boolean gzip, Random random) throws IOException {
         byte[] labels = new byte[n];
         for (int i = 0; i < n; i++) {
             labels[i] = (byte) random.nextInt(10);
         }
-        return idx(IdxReader.LABELS_MAGIC, new int[] {n}, labels);
+        IdxFiles.write(target(data, file, gzip), gzip, IdxReader.LABELS_MAGIC, new int[] {n}, labels);
     }
 
-    private static byte[] idx(int magic, int[] dims, byte[] payload) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(payload);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void write(Path data, MnistFiles file, boolean gzip, byte[] content) throws IOException {
-        Path target = data.resolve(file.fileName() + (gzip ? ".gz" : ""));
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(target)) : Files.newOutputStream(target)) {
-            out.write(content);
-        }
+    private static Path target(Path data, MnistFiles file, boolean gzip) {
+        return data.resolve(file.fileName() + (gzip ? ".gz" : ""));
     }
 
     private Object[] withData(Path data) {
