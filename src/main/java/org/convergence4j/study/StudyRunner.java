@@ -82,13 +82,8 @@ public final class StudyRunner {
      * @param force retrain runs even when matching ones are stored
      * @param reportOnly train nothing; only stored runs are returned
      * @param jobs runs trained at the same time, each on its own thread
+     * @param listeners attached to every run trained ({@link RunListeners#NONE} for none)
      */
-    public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
-            StopSignal stop, PrintStream out) {
-        this(layout, source, force, reportOnly, jobs, stop, out, RunListeners.NONE);
-    }
-
-    /** As above, with {@code listeners} attached to every run trained. */
     public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
             StopSignal stop, PrintStream out, RunListeners listeners) {
         this.layout = layout;
@@ -109,11 +104,6 @@ public final class StudyRunner {
      * @param elsewhere the runs that other live processes are training now, as {@link RunSpec#label()}
      */
     public record Outcome(List<RunRecord> runs, List<String> elsewhere) {
-    }
-
-    /** As {@link #run(List, Shard, Consumer)} for the whole list. */
-    public Outcome run(List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
-        return run(specs, Shard.ALL, onStored);
     }
 
     /**

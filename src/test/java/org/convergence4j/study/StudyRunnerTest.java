@@ -62,7 +62,8 @@ class StudyRunnerTest {
             TrainingData.Source source, List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
         log.reset();
         return new StudyRunner(ResultsLayout.of(results), source, force, reportOnly, jobs, stop,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run(specs, onStored).runs();
+                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE).run(specs, Shard.ALL, onStored)
+                .runs();
     }
 
     private List<RunRecord> run(Path results, List<RunSpec> specs) throws IOException {

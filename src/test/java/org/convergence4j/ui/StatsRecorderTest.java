@@ -18,6 +18,7 @@ import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.study.Shard;
 import org.convergence4j.study.StudyRunner;
 import org.convergence4j.study.TrainingData;
 import org.convergence4j.train.EpochMetrics;
@@ -50,7 +51,7 @@ class StatsRecorderTest {
     private static List<RunRecord> train(Path results, StudyRunner.RunListeners listeners) throws IOException {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         return new StudyRunner(ResultsLayout.of(results), StatsRecorderTest::data, false, false, 2, new StopSignal(),
-                quiet, listeners).run(twoRuns(), r -> { }).runs();
+                quiet, listeners).run(twoRuns(), Shard.ALL, r -> { }).runs();
     }
 
     private static List<List<Double>> metrics(List<RunRecord> runs) {
