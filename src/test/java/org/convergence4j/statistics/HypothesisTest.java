@@ -1,0 +1,43 @@
+package org.convergence4j.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The verdict logic on constructed intervals: clearly better, clearly equivalent, unresolved, contradicted. */
+class HypothesisTest {
+
+    private static MeanInterval interval(double low, double high) {
+        return new MeanInterval(10, (low + high) / 2, low, high, 0.95);
+    }
+
+    @Test
+    void aDirectionalClaimNeedsTheWholeIntervalOnItsSide() {
+        Hypothesis better = Hypothesis.above(0);
+        assertEquals(Verdict.SUPPORTED, better.judge(interval(0.05, 0.40)), "clearly better");
+        assertEquals(Verdict.NOT_RESOLVED, better.judge(interval(-0.05, 0.40)), "straddles 0");
+        assertEquals(Verdict.CONTRADICTED, better.judge(interval(-0.40, -0.05)), "clearly worse");
+        assertEquals(Verdict.SUPPORTED, Hypothesis.below(0).judge(interval(-0.40, -0.05)));
+    }
+
+    @Test
+    void equivalenceNeedsTheWholeIntervalInsideTheMargin() {
+        Hypothesis equivalent = Hypothesis.within(0.15);
+        assertEquals(Verdict.SUPPORTED, equivalent.judge(interval(-0.10, 0.12)), "clearly equivalent");
+        assertEquals(Verdict.NOT_RESOLVED, equivalent.judge(interval(-0.10, 0.30)), "too wide to tell");
+        assertEquals(Verdict.CONTRADICTED, equivalent.judge(interval(0.20, 0.50)), "differs by more than the margin");
+        assertEquals(Verdict.CONTRADICTED, equivalent.judge(interval(-0.50, -0.15)), "a boundary is outside");
+    }
+
+    @Test
+    void aFindingWithoutAnIntervalIsNotResolvedAndSaysN() {
+        Finding none = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0), Optional.empty());
+        assertEquals(Verdict.NOT_RESOLVED, none.verdict());
+        Finding unresolved = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
+                Optional.of(interval(-0.1, 0.2)));
+        assertEquals("not resolved at n = 10", unresolved.verdictText());
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.within(0));
+    }
+}
