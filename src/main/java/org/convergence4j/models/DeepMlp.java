@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -23,8 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * with {@code sizes = [n₀, n₁, …, n_L]}, every {@code Wₗ} of shape {@code [nₗ₋₁, nₗ]} drawn by the
  * same initializer and every {@code bₗ = 0}. The last size is the number of classes; the output
  * layer is DL4J's softmax + negative log-likelihood, which is PyTorch's log-softmax + NLLLoss (the
- * notebook itself applied NLLLoss to the raw last-layer output). Training uses Adam(1e-3) and
- * float32, as the seminar does.
+ * notebook itself applied NLLLoss to the raw last-layer output). Parameters are float32, as in PyTorch; the
+ * updater is the caller's ({@link #configuration}), the seminar's Adam(1e-3) for {@link #build}.
  *
  * @param sizes the widths {@code [n₀ (input), n₁, …, n_L (classes)]}; at least an input and an output
  * @param activation φ, the activation of every hidden layer
@@ -69,12 +70,18 @@ public record DeepMlp(List<Integer> sizes, Activation activation, IWeightInit in
         return sizes.get(layer + 1);
     }
 
-    /** The DL4J configuration; {@code seed} fixes the initial weights. */
-    public MultiLayerConfiguration configuration(long seed) {
+    /**
+     * The DL4J configuration.
+     *
+     * @param seed fixes the initial weights
+     * @param updater how every parameter is updated from its gradient, e.g. {@code new Adam(1e-3)}
+     */
+    public MultiLayerConfiguration configuration(long seed, IUpdater updater) {
+        Objects.requireNonNull(updater, "updater");
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(LEARNING_RATE))
+                .updater(updater)
                 .weightInit(init)
                 .biasInit(0.0)
                 .list();
@@ -87,9 +94,9 @@ public record DeepMlp(List<Integer> sizes, Activation activation, IWeightInit in
         return layers.build();
     }
 
-    /** A new, initialized network; the same seed gives the same weights. */
+    /** A new, initialized network with the seminar's Adam(1e-3); the same seed gives the same weights. */
     public MultiLayerNetwork build(long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(seed));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(seed, new Adam(LEARNING_RATE)));
         net.init();
         return net;
     }

@@ -1,6 +1,7 @@
 package org.convergence4j.models;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
@@ -13,7 +14,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
  * @param hidden builds the layers of one hidden block from its fan-in and fan-out
  * @param output builds the output block from its fan-in and the number of classes
  */
-public record Head(String description, int width, Block hidden, Block output) {
+public record Head(String description, int width, Block hidden, Block output) implements NetworkDesign {
 
     /** Builds the DL4J layers of one block. */
     @FunctionalInterface
@@ -24,5 +25,15 @@ public record Head(String description, int width, Block hidden, Block output) {
          * @return the block's layers, in order
          */
         List<Layer> layers(int nIn, int nOut);
+    }
+
+    /**
+     * {@inheritDoc} The TestNetwork's trunk followed by this head ({@link TestNetwork#configuration}), every weight
+     * matrix drawn from PyTorch's default initialization ({@link TestNetwork#PYTORCH_DEFAULT}), trained by
+     * Adam({@code learningRate}).
+     */
+    @Override
+    public MultiLayerConfiguration configuration(long seed, double learningRate) {
+        return TestNetwork.configuration(this, seed, learningRate, TestNetwork.PYTORCH_DEFAULT);
     }
 }

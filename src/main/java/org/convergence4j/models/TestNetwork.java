@@ -69,14 +69,17 @@ public final class TestNetwork {
      * @param weightInit initialization of every weight matrix; biases start at 0
      */
     public static MultiLayerNetwork build(Variant variant, long seed, double learningRate, IWeightInit weightInit) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant, seed, learningRate, weightInit));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant.head(), seed, learningRate, weightInit));
         net.init();
         ConvolutionEngine.available().install(net);
         return net;
     }
 
-    /** The DL4J configuration that {@link #build} initializes: every layer with all its hyper-parameters. */
-    public static MultiLayerConfiguration configuration(Variant variant, long seed, double learningRate,
+    /**
+     * The DL4J configuration of the trunk followed by {@code head}, which {@link #build} initializes: every layer
+     * with all its hyper-parameters.
+     */
+    public static MultiLayerConfiguration configuration(Head head, long seed, double learningRate,
             IWeightInit weightInit) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -89,7 +92,6 @@ public final class TestNetwork {
                 .layer(maxPool())
                 .layer(conv(2, 4))
                 .layer(maxPool());
-        Head head = variant.head();
         int[] sizes = {FEATURES, head.width(), head.width()};
         for (int i = 0; i + 1 < sizes.length; i++) {
             for (Layer layer : head.hidden().layers(sizes[i], sizes[i + 1])) {

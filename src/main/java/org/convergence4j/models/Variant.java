@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 
 /**
  * An experiment variant as a value: a {@link VariantKind} and a value for each of its parameters, e.g.
@@ -86,14 +87,38 @@ public record Variant(VariantKind kind, Map<String, Double> values) {
         return new Variant(kind, changed);
     }
 
-    /** The head's layers for these values. */
+    /** The network for these values: a TestNetwork head, or one of Part 1's MLPs with its optimizer. */
+    public NetworkDesign network() {
+        return kind.design().network(this);
+    }
+
+    /**
+     * The TestNetwork head for these values.
+     *
+     * @throws IllegalStateException if this variant is not a head on the TestNetwork but a whole network
+     */
     public Head head() {
-        return kind.design().head(this);
+        if (network() instanceof Head head) {
+            return head;
+        }
+        throw new IllegalStateException(key() + " is not a head on the TestNetwork but " + description()
+                + "; build it with Variant.configuration");
+    }
+
+    /**
+     * The whole network's DL4J configuration, the one place a variant's network is configured
+     * ({@link NetworkDesign#configuration}).
+     *
+     * @param seed seeds the parameter initialization
+     * @param learningRate the study's (Adam's) learning rate
+     */
+    public MultiLayerConfiguration configuration(long seed, double learningRate) {
+        return network().configuration(seed, learningRate);
     }
 
     /** The layers in the seminar's notation, e.g. {@code Linear → Dropout(0.5) → ReLU ×2 → Linear}. */
     public String description() {
-        return head().description();
+        return network().description();
     }
 
     @Override

@@ -9,14 +9,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One row of the {@link Variants} registry: a named family of TestNetwork heads with typed parameters, e.g.
- * {@code Dropout} with its drop probability. A {@link Variant} is a row with a value for each parameter.
+ * One row of the {@link Variants} registry: a named family of networks with typed parameters, e.g. {@code Dropout}
+ * (a TestNetwork head) with its drop probability, or {@code InitD} (Part 1's deep tanh net) with its optimizer. A
+ * {@link Variant} is a row with a value for each parameter.
  *
  * @param name the name on the command line and in results, e.g. {@code DropConnect}; letters and digits
- * @param beyondSeminar true for the variants this project adds to the seminar's five
+ * @param beyondSeminar true for what this project adds to the seminar: TestNetwork variants beyond its five, and
+ *     Part 1's nets as networks to train (the seminar only initializes them)
  * @param analyses the measurements made on a trained network of this kind, beyond its history
  * @param parameters the hyper-parameters, in the fixed order of the variant's canonical text
- * @param design builds the head's layers for given parameter values
+ * @param design describes the network for given parameter values
  */
 public record VariantKind(String name, boolean beyondSeminar, Set<Analysis> analyses, List<Parameter> parameters,
         Design design) {
@@ -31,11 +33,11 @@ public record VariantKind(String name, boolean beyondSeminar, Set<Analysis> anal
         LAYER_STATS
     }
 
-    /** The layers of a variant of this kind. */
+    /** The network of a variant of this kind. */
     @FunctionalInterface
     public interface Design {
-        /** The head for the parameter values of {@code variant}. */
-        Head head(Variant variant);
+        /** The network for the parameter values of {@code variant}: a TestNetwork {@link Head} or an {@link MlpNet}. */
+        NetworkDesign network(Variant variant);
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import org.convergence4j.backend.NativeThreads;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
-import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.VariantKind.Analysis;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
@@ -271,7 +270,7 @@ public final class StudyRunner {
         ImageDataset train = data.trainSubset(spec.settings().trainSubset());
         VariantRun.Result result;
         try {
-            result = VariantRun.run(spec, TestNetwork.PYTORCH_DEFAULT, train, data.test(), new Trainer(progress, stop),
+            result = VariantRun.run(spec, train, data.test(), new Trainer(progress, stop),
                     attached.toArray(TrainingListener[]::new));
         } catch (DivergenceException e) {
             String message = label + " diverged: " + e.getMessage();

@@ -6,14 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.convergence4j.backend.ConvolutionEngine;
-import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.Variant;
 
 /**
  * One run to train: a variant, a seed and the training settings. Its {@link #configuration()} identifies
  * everything that can change the run's numbers apart from the seed.
  *
- * @param variant the TestNetwork head
+ * @param variant the network: a TestNetwork head, or one of Part 1's MLPs with its optimizer
  * @param seed seeds the parameter initialization, the shuffling and the Dropout/DropConnect masks
  * @param settings how it is trained
  */
@@ -28,14 +27,14 @@ public record RunSpec(Variant variant, long seed, TrainingSettings settings) {
 
     /**
      * SHA-256 (hex) of everything that decides this run's numbers apart from its seed: the network's full DL4J
-     * configuration as JSON (every layer with all its hyper-parameters, initializers and the updater; built with
-     * seed 0, since the seed is kept apart), the training settings, the convolution engine this process computes
-     * with ({@link ConvolutionEngine#available()}: engines round differently) and {@link #FORMAT}. Two runs are
-     * interchangeable exactly when their configurations and seeds are equal.
+     * configuration as JSON ({@link Variant#configuration}: every layer with all its hyper-parameters, initializers
+     * and the updater, so that Adam and SGD differ; built with seed 0, since the seed is kept apart), the training
+     * settings, the convolution engine this process computes with ({@link ConvolutionEngine#available()}: engines
+     * round differently) and {@link #FORMAT}. Two runs are interchangeable exactly when their configurations and
+     * seeds are equal.
      */
     public String configuration() {
-        String network = TestNetwork.configuration(variant, 0, settings.learningRate(), TestNetwork.PYTORCH_DEFAULT)
-                .toJson();
+        String network = variant.configuration(0, settings.learningRate()).toJson();
         String text = String.join("\n", "format " + FORMAT, "engine " + ConvolutionEngine.available().name(),
                 String.format(Locale.ROOT, "dataset %s epochs %d lr %s batch %d subset %d", settings.dataset(),
                         settings.epochs(), Double.toString(settings.learningRate()), settings.batchSize(),

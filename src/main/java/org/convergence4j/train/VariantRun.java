@@ -1,16 +1,16 @@
 package org.convergence4j.train;
 
+import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
-import org.convergence4j.models.TestNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One seeded training run of a TestNetwork variant: builds the network, seeds the shuffling and the
- * random masks from {@link RunSpec#seed()}, and trains. Two runs with equal arguments produce
+ * One seeded training run of a variant: builds the network its run is keyed by ({@link RunSpec#configuration()}
+ * hashes the same {@link org.convergence4j.models.Variant#configuration}), seeds the shuffling and the random masks
+ * from {@link RunSpec#seed()}, and trains. Two runs with equal arguments produce
  * identical histories (ND4J's random generator is per thread, so concurrent runs on separate
  * threads do not disturb each other's masks).
  */
@@ -21,14 +21,15 @@ public final class VariantRun {
 
     /**
      * @param spec the variant, seed and settings
-     * @param weightInit initialization of the head's and trunk's weight matrices
      * @param train training set (already cut to the settings' subset); @param test test set
      * @return the trained network and its history
      */
-    public static Result run(RunSpec spec, IWeightInit weightInit, ImageDataset train, ImageDataset test,
-            Trainer trainer, TrainingListener... listeners) {
+    public static Result run(RunSpec spec, ImageDataset train, ImageDataset test, Trainer trainer,
+            TrainingListener... listeners) {
         TrainingSettings s = spec.settings();
-        MultiLayerNetwork net = TestNetwork.build(spec.variant(), spec.seed(), s.learningRate(), weightInit);
+        MultiLayerNetwork net = new MultiLayerNetwork(spec.variant().configuration(spec.seed(), s.learningRate()));
+        net.init();
+        ConvolutionEngine.available().install(net); // the engine the configuration hash names; MLPs have no convolution
         Nd4j.getRandom().setSeed(spec.seed());
         TrainingHistory history = trainer.train(net, BatchIterator.shuffled(train, s.batchSize(), spec.seed()),
                 BatchIterator.sequential(test, s.batchSize()), s.epochs(), listeners);

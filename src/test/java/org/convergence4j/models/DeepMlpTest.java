@@ -57,7 +57,7 @@ class DeepMlpTest {
     void customInitializersSurviveJsonAndModelSaving(@TempDir Path dir) throws IOException {
         DeepMlp fixed = new DeepMlp(List.of(12, 8, 10), Activation.RELU, new FixedNormal(0.1));
         for (DeepMlp spec : List.of(mlp, fixed)) {
-            MultiLayerConfiguration conf = spec.configuration(3);
+            MultiLayerConfiguration conf = spec.configuration(3, new Adam(DeepMlp.LEARNING_RATE));
             assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
 
             MultiLayerNetwork net = spec.build(3);

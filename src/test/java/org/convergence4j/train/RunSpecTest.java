@@ -3,10 +3,16 @@ package org.convergence4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Parameter;
+import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.Variants;
@@ -34,6 +40,23 @@ class RunSpecTest {
         assertEquals(a, new RunSpec(Variant.of(kind.name()), 1, SETTINGS).configuration());
         assertEquals(a, new RunSpec(kind.defaults(), 2, SETTINGS).configuration());
         assertEquals(64, a.length(), "SHA-256 in hex");
+    }
+
+    /**
+     * The stored runs stay reusable: a TestNetwork variant's configuration is still the SHA-256 of the format, the
+     * engine, the settings and the JSON of {@link TestNetwork#configuration} with PyTorch's default initialization
+     * and nothing else, recomputed here from that recipe rather than compared with a hash copied from a run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aTestNetworkVariantIsHashedFromTheTestNetworkJsonAlone(VariantKind kind) throws NoSuchAlgorithmException {
+        Variant v = kind.defaults();
+        String text = String.join("\n", "format 3", "engine " + ConvolutionEngine.available().name(),
+                "dataset mnist epochs 20 lr 0.001 batch 128 subset 0",
+                TestNetwork.configuration(v.head(), 0, 1e-3, TestNetwork.PYTORCH_DEFAULT).toJson());
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, new RunSpec(v, 1, SETTINGS).configuration());
     }
 
     @ParameterizedTest(name = "{0}")

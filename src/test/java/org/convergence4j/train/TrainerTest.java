@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
 import org.convergence4j.init.VarianceScaling;
+import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.Variants;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 class TrainerTest {
 
@@ -23,12 +27,16 @@ class TrainerTest {
     private static final long SEED = 3;
     private static final TrainingSettings SMALL = new TrainingSettings("mnist", 1, 1e-3, 8, 0);
 
-    private static VariantRun.Result run(TrainingSettings config, Trainer trainer) {
+    /** The Baseline with He initialization, seeded as {@link VariantRun} seeds a run, trained by {@code trainer}. */
+    private static TrainingHistory run(TrainingSettings config, Trainer trainer) {
         Mnist mnist = MnistFixture.mnist();
         ImageDataset train = mnist.train().head(2_000);
         ImageDataset test = mnist.test().head(2_000);
-        return VariantRun.run(new RunSpec(Variants.BASELINE.defaults(), SEED, config),
-                VarianceScaling.he(VarianceScaling.FanMode.IN), train, test, trainer);
+        MultiLayerNetwork net = TestNetwork.build(Variants.BASELINE.defaults(), SEED, config.learningRate(),
+                VarianceScaling.he(VarianceScaling.FanMode.IN));
+        Nd4j.getRandom().setSeed(SEED);
+        return trainer.train(net, BatchIterator.shuffled(train, config.batchSize(), SEED),
+                BatchIterator.sequential(test, config.batchSize()), config.epochs());
     }
 
     private static List<List<Double>> withoutTimes(TrainingHistory h) {
@@ -39,7 +47,7 @@ class TrainerTest {
 
     @Test
     void oneEpochOnTwoThousandExamplesLearns() {
-        TrainingHistory history = run(SMALL, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
+        TrainingHistory history = run(SMALL, new Trainer(TrainingProgress.NONE, new StopSignal()));
 
         assertEquals(1, history.epochs().size());
         assertTrue(history.last().testAccuracy() > 0.80, "test accuracy " + history.last().testAccuracy());
@@ -48,8 +56,8 @@ class TrainerTest {
     @Test
     void equalSeedsGiveIdenticalHistories() {
         TrainingSettings twoEpochs = SMALL.withEpochs(2);
-        TrainingHistory a = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
-        TrainingHistory b = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal())).history();
+        TrainingHistory a = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal()));
+        TrainingHistory b = run(twoEpochs, new Trainer(TrainingProgress.NONE, new StopSignal()));
 
         assertEquals(withoutTimes(a), withoutTimes(b));
     }
@@ -61,8 +69,8 @@ class TrainerTest {
         TrainingSettings config = new TrainingSettings("mnist", 2, 1e-3, 64, 0);
 
         DivergenceException e = assertThrows(DivergenceException.class, () -> VariantRun.run(
-                new RunSpec(Variants.BASELINE.defaults(), 1, config), VarianceScaling.he(VarianceScaling.FanMode.IN),
-                poisoned, test, new Trainer(TrainingProgress.NONE, new StopSignal())));
+                new RunSpec(Variants.BASELINE.defaults(), 1, config), poisoned, test,
+                new Trainer(TrainingProgress.NONE, new StopSignal())));
 
         // The NaN may first reach the loss through the updated weights, an epoch later.
         assertTrue(e.epoch() >= 1 && e.epoch() <= config.epochs(), "epoch " + e.epoch());
@@ -82,7 +90,7 @@ class TrainerTest {
             }
         };
 
-        TrainingHistory history = run(SMALL.withEpochs(3), new Trainer(stopInSecondEpoch, stop)).history();
+        TrainingHistory history = run(SMALL.withEpochs(3), new Trainer(stopInSecondEpoch, stop));
 
         assertTrue(history.stoppedEarly());
         assertEquals(1, history.epochs().size());
