@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Parses variants written as text, e.g. {@code Baseline,Dropout(drop=0.5),DropConnect(keep=0.6)}: a comma-separated
- * list of registry names ({@link Variants#KINDS}, case-insensitive), each optionally followed by
+ * list of registry names ({@link Variants#kind}, case-insensitive), each optionally followed by
  * {@code (name=value,...)}; commas inside parentheses belong to the variant, spaces are ignored. A parameter left out
  * keeps its default, so {@code Dropout} and {@code Dropout(drop=0.3)} are the same variant.
  */

@@ -1,9 +1,12 @@
 package org.convergence4j.models;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.convergence4j.layers.DropConnect;
 import org.convergence4j.layers.LayerNormalization;
 import org.convergence4j.layers.RMSNorm;
@@ -21,7 +24,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * The registry of variant kinds: every experiment variant is a row here with its typed parameters and the
  * seminar's defaults, and everything else (the command line, training, results, plots, write-ups) works on
- * {@link Variant} values of these rows. Adding a variant is adding a row to {@link #KINDS}.
+ * {@link Variant} values of these rows. Two lists: {@link #KINDS}, the TestNetwork variants that Part 4 compares
+ * (adding a variant is adding a row there), and {@link #INITIALIZATION_KINDS}, Part 1's deep MLPs as networks to
+ * train; {@link #kind} finds a row of either.
  */
 public final class Variants {
 
@@ -83,20 +88,56 @@ public final class Variants {
     public static final VariantKind RMSNORM = new VariantKind("RMSNorm", true, Set.of(Analysis.BATCH_DEPENDENCE),
             List.of(WIDTH), v -> normalized("RMSNorm", v, RMSNorm::new));
 
-    /** Every kind, in the seminar's order: its Part 2 variants, then Part 3's, then this project's. */
+    /**
+     * Every TestNetwork kind, in the seminar's order: its Part 2 variants, then Part 3's, then this project's; the
+     * variants Part 4 compares.
+     */
     public static final List<VariantKind> KINDS = List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM, LAYERNORM, RMSNORM);
+
+    /**
+     * The optimizer of Part 1's nets ({@link MlpNet}): plain SGD's learning rate η (w ← w − η·∂L/∂w, no momentum),
+     * or 0 for Adam at the study's learning rate, the seminar's optimizer.
+     */
+    public static final Parameter SGD = new Parameter("sgd", "plain SGD's learning rate, no momentum; 0 trains with "
+            + "Adam at the study's learning rate (the seminar's optimizer)", false, 0, 0, true, 1, true);
+
+    /**
+     * Part 1's nets as networks to train (beyond the seminar, which only initializes them): one kind per
+     * {@link InitConfiguration}, in its order, named {@code Init} and the net's key in camel case ({@code InitA},
+     * {@code InitReluXavier}), with the optimizer as its one parameter: {@code InitD} trains with Adam,
+     * {@code InitD(sgd=0.1)} with plain SGD at 0.1. Not in {@link #KINDS}: they are no TestNetwork variant.
+     */
+    public static final List<VariantKind> INITIALIZATION_KINDS = Arrays.stream(InitConfiguration.values())
+            .map(Variants::trainable).toList();
 
     private Variants() {
     }
 
-    /** The kind called {@code name} (case-insensitive), if there is one. */
+    /** The kind called {@code name} (case-insensitive) in either list, if there is one. */
     public static Optional<VariantKind> kind(String name) {
-        return KINDS.stream().filter(k -> k.name().equalsIgnoreCase(name)).findFirst();
+        return Stream.concat(KINDS.stream(), INITIALIZATION_KINDS.stream()).filter(k -> k.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
-    /** Every kind with its parameters and defaults, for messages: {@code Baseline(width=128), Dropout(...), …}. */
+    /** The kind of Part 1's net {@code net}, e.g. {@code InitTanhHe} for {@link InitConfiguration#TANH_HE}. */
+    public static VariantKind initialization(InitConfiguration net) {
+        return INITIALIZATION_KINDS.get(net.ordinal());
+    }
+
+    /**
+     * Every kind with its parameters and defaults, for messages: {@code Baseline(width=128), Dropout(...), …; Part
+     * 1's nets: InitA(sgd=0), …}.
+     */
     public static String usage() {
-        return KINDS.stream().map(VariantKind::usage).collect(Collectors.joining(", "));
+        return KINDS.stream().map(VariantKind::usage).collect(Collectors.joining(", ")) + "; Part 1's nets: "
+                + INITIALIZATION_KINDS.stream().map(VariantKind::usage).collect(Collectors.joining(", "));
+    }
+
+    /** The kind that trains Part 1's net {@code net}. */
+    private static VariantKind trainable(InitConfiguration net) {
+        String name = Arrays.stream(net.key().split("_"))
+                .map(w -> w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1)).collect(Collectors.joining());
+        return new VariantKind("Init" + name, true, Set.of(), List.of(SGD), v -> new MlpNet(net, v.value(SGD.name())));
     }
 
     /** The normalization layer of a head, built from the hidden width. */

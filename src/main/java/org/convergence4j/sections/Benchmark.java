@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.convergence4j.bench.BenchmarkReport;
 import org.convergence4j.bench.Measurement;
 import org.convergence4j.bench.PytorchReference;
@@ -139,10 +140,19 @@ public final class Benchmark implements Callable<Integer> {
         if (variants == null) {
             return Variants.KINDS.stream().map(VariantKind::defaults).toList();
         }
+        List<Variant> parsed;
         try {
-            return VariantSpec.parse(variants);
+            parsed = VariantSpec.parse(variants);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--variants '" + variants + "': " + e.getMessage());
         }
+        for (Variant v : parsed) {
+            if (!Variants.KINDS.contains(v.kind())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--variants '" + variants + "': " + v.key()
+                        + " is one of Part 1's MLPs; the benchmark times the TestNetwork variants, "
+                        + Variants.KINDS.stream().map(VariantKind::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return parsed;
     }
 }

@@ -54,6 +54,11 @@ class BenchmarkTest {
     }
 
     @Test
+    void aPartOneNetIsAUsageErrorNamingWhatIsTimed() {
+        assertUsageError(run("--variants", "Baseline,InitD", "--out", dir.toString()), "InitD is one of Part 1's MLPs");
+    }
+
+    @Test
     void zeroRepeatsIsAUsageError() {
         assertUsageError(run("--repeats", "0", "--out", dir.toString()), "--repeats");
     }

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.models.Head;
 import org.convergence4j.models.Parameter;
@@ -66,6 +67,16 @@ class RunSpecTest {
         for (Parameter p : kind.parameters()) {
             Variant changed = kind.defaults().with(p.name(), p.integer() ? p.defaultValue() + 1 : p.defaultValue() / 2);
             assertNotEquals(defaults, new RunSpec(changed, 1, SETTINGS).configuration(), changed.key());
+        }
+    }
+
+    /** Adam and plain SGD, and two SGD rates, are different runs of the same net. */
+    @Test
+    void theOptimizerOfAPartOneNetChangesTheConfiguration() {
+        for (VariantKind kind : Variants.INITIALIZATION_KINDS) {
+            List<String> hashes = Stream.of(kind.defaults(), kind.defaults().with("sgd", 0.1),
+                    kind.defaults().with("sgd", 0.01)).map(v -> new RunSpec(v, 1, SETTINGS).configuration()).toList();
+            assertEquals(3, Set.copyOf(hashes).size(), kind.name() + ": " + hashes);
         }
     }
 
