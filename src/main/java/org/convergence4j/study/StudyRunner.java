@@ -139,8 +139,8 @@ public final class StudyRunner {
             out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time%n",
                     shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
                     Math.min(jobs, toTrain.size()));
-            StudyClock clock = new StudyClock(toTrain.size(), toTrain.get(0).settings().epochs(), Math.min(jobs,
-                    toTrain.size()));
+            StudyClock clock = new StudyClock(toTrain.stream().map(s -> s.settings().epochs()).toList(),
+                    Math.min(jobs, toTrain.size()));
             train(toTrain, configurations, data, store, done, onStored, clock);
         }
         List<RunRecord> ordered = new ArrayList<>();
@@ -208,7 +208,7 @@ public final class StudyRunner {
         RunClaim.Attempt attempt = store.claim(spec, configuration);
         if (attempt instanceof RunClaim.Held held) {
             out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
-            clock.runEnded(0);
+            clock.runEnded(spec.settings().epochs(), 0);
             return;
         }
         RunClaim.Claimed claimed = (RunClaim.Claimed) attempt;
@@ -219,11 +219,12 @@ public final class StudyRunner {
             if (meanwhile.isPresent()) {
                 out.println(spec.label() + ": reused, stored meanwhile by another process");
                 done.put(spec, meanwhile.get());
-                clock.runEnded(0);
+                clock.runEnded(spec.settings().epochs(), 0);
                 return;
             }
             Optional<Trained> trained = train(spec, configuration, data, firstSeed, clock);
-            clock.runEnded(trained.map(t -> t.record().history().epochs().size()).orElse(spec.settings().epochs()));
+            int epochs = spec.settings().epochs();
+            clock.runEnded(epochs, trained.map(t -> t.record().history().epochs().size()).orElse(epochs));
             trained.ifPresent(t -> {
                 RunRecord r = t.network().map(net -> store.save(t.record(), net)).orElseGet(() -> {
                     store.save(t.record());
@@ -260,7 +261,7 @@ public final class StudyRunner {
         String label = spec.label();
         // A bar redraws one line: only for a single run at a time on a terminal, not in logs or files.
         TrainingProgress progress = jobs == 1 && System.console() != null ? new ConsoleProgress(label, out)
-                : clock.lines(label, out);
+                : clock.lines(label, spec.settings().epochs(), out);
         boolean recordLayers = firstSeed && spec.variant().kind().analyses().contains(Analysis.LAYER_STATS);
         LayerStdListener layerStats = new LayerStdListener(LAYER_STATS_EVERY);
         List<TrainingListener> attached = new ArrayList<>(this.listeners.forRun(spec));
