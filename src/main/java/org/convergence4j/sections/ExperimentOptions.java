@@ -19,8 +19,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Options of the sections that train TestNetwork variants, mixed in with {@code @Mixin}: they turn the section's
- * reference studies into the studies to run.
+ * Options of the sections that train variants, mixed in with {@code @Mixin}: they turn the section's reference
+ * studies into the studies to run.
  */
 public final class ExperimentOptions {
 
@@ -37,8 +37,8 @@ public final class ExperimentOptions {
             + "'Baseline,Dropout(drop=0.5),DropConnect(keep=0.6)' (default: the section's). Known: ${sys:c4j.variants}")
     String variants;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run, ≥ 1 (default: "
-            + TrainingSettings.SEMINAR_EPOCHS + ", or " + QUICK_EPOCHS + " with --quick).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run, ≥ 1 (default: each study's "
+            + "own, " + TrainingSettings.SEMINAR_EPOCHS + " for the TestNetwork; " + QUICK_EPOCHS + " with --quick).")
     Integer epochs;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: 3).")
@@ -73,17 +73,15 @@ public final class ExperimentOptions {
     }
 
     /**
-     * The studies to run: {@code reference} with these options applied. {@code --variants} keeps, in each
-     * training study, the given variants of the kinds that study compares (a study left without any is dropped);
-     * Part 1 runs on MNIST only.
+     * The studies to run: {@code reference} with these options applied, each option overriding only what it names
+     * (a study keeps its own epochs unless {@code --epochs} or {@code --quick} is given). {@code --variants} keeps, in
+     * each training study, the given variants of the kinds that study compares (a study left without any is
+     * dropped); Part 1 runs on MNIST only.
      *
      * @throws CommandLine.ParameterException naming the option, the value and what is allowed
      */
     List<Study> studies(List<Study> reference, CommandLine commandLine) {
         validate(commandLine);
-        TrainingSettings training = TrainingSettings.seminar(dataset)
-                .withEpochs(epochs != null ? epochs : quick ? QUICK_EPOCHS : TrainingSettings.SEMINAR_EPOCHS)
-                .withTrainSubset(quick ? QUICK_EXAMPLES : 0);
         Optional<List<Variant>> chosen = Optional.ofNullable(variants).map(text -> parse(text, commandLine));
         List<Study> studies = new ArrayList<>();
         for (Study s : reference) {
@@ -93,7 +91,7 @@ public final class ExperimentOptions {
                 }
                 continue;
             }
-            Study t = s.withTraining(training);
+            Study t = s.withTraining(training(s.training()));
             if (seeds != null || seed != null) {
                 t = t.withSeeds(Studies.seeds(seed != null ? seed : 1, seeds != null ? seeds : Studies.SEEDS.size()));
             }
@@ -114,6 +112,19 @@ public final class ExperimentOptions {
                     + "; train other variants with Part4Comparison or RunAll");
         }
         return studies;
+    }
+
+    /**
+     * A study's own settings with what these options name changed: the dataset, {@code --epochs} (else
+     * {@code --quick}'s epochs) and {@code --quick}'s training subset; its learning rate, batch size and, without
+     * those options, its epochs stay its own.
+     */
+    private TrainingSettings training(TrainingSettings own) {
+        TrainingSettings t = own.withDataset(dataset);
+        if (epochs != null || quick) {
+            t = t.withEpochs(epochs != null ? epochs : QUICK_EPOCHS);
+        }
+        return quick ? t.withTrainSubset(QUICK_EXAMPLES) : t;
     }
 
     /** {@code --shard}, or the whole list. @throws CommandLine.ParameterException saying what is expected */

@@ -42,6 +42,11 @@ public record TrainingSettings(String dataset, int epochs, double learningRate, 
         return new TrainingSettings(dataset, SEMINAR_EPOCHS, SEMINAR_LEARNING_RATE, SEMINAR_BATCH, 0);
     }
 
+    /** The same settings on {@code name}, e.g. {@code fashion-mnist}. */
+    public TrainingSettings withDataset(String name) {
+        return new TrainingSettings(name, epochs, learningRate, batchSize, trainSubset);
+    }
+
     /** The same settings with {@code n} epochs. */
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(dataset, n, learningRate, batchSize, trainSubset);

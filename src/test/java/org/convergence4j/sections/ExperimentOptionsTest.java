@@ -8,6 +8,7 @@ import org.convergence4j.models.Variant;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
+import org.convergence4j.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -50,6 +51,22 @@ class ExperimentOptionsTest {
         assertEquals(ExperimentOptions.QUICK_EPOCHS, studies(parse(new Part2Dropout(), "--quick")).get(0).training().epochs());
     }
 
+    /** An option changes only what it names; the rest of a study's settings, its epochs included, stay its own. */
+    @Test
+    void anOptionOverridesOnlyWhatItNames() {
+        TrainingSettings own = new TrainingSettings("mnist", 5, 0.01, 64, 0);
+        List<Study> reference = List.of(Studies.PART2.withTraining(own), Studies.PART3);
+        assertEquals(List.of(own, Studies.PART3.training()), settings(reference));
+        assertEquals(List.of(own.withEpochs(3), Studies.PART3.training().withEpochs(3)),
+                settings(reference, "--epochs", "3"));
+        assertEquals(List.of(own.withDataset("fashion-mnist"), Studies.PART3.training().withDataset("fashion-mnist")),
+                settings(reference, "--dataset", "fashion-mnist"));
+        TrainingSettings quick = own.withEpochs(ExperimentOptions.QUICK_EPOCHS)
+                .withTrainSubset(ExperimentOptions.QUICK_EXAMPLES);
+        assertEquals(quick, settings(reference, "--quick").get(0));
+        assertEquals(own, settings(reference, "--seeds", "2", "--jobs", "1").get(0));
+    }
+
     @Test
     void variantsGoToTheStudiesThatCompareTheirKind() {
         List<Study> studies = studies(parse(new RunAll(), "--variants", "Dropout(drop=0.5),LayerNorm(width=64)"));
@@ -79,6 +96,14 @@ class ExperimentOptionsTest {
                 assertEquals(Studies.INITIALIZATION_SEEDS, s.seeds(), "Part 1's seeds are its own");
             }
         }
+    }
+
+    /** The training settings of the studies {@link RunAll} runs for {@code reference} and {@code args}. */
+    private static List<TrainingSettings> settings(List<Study> reference, String... args) {
+        RunAll section = new RunAll();
+        CommandLine cl = new CommandLine(section);
+        cl.parseArgs(args);
+        return section.experiment.studies(reference, cl).stream().map(Study::training).toList();
     }
 
     private static List<String> keys(Study s) {
