@@ -81,10 +81,14 @@ public enum InitConfiguration {
         return architecture;
     }
 
+    /** The activation's name, {@code tanh} or {@code ReLU}. */
+    public String activation() {
+        return mlp.activation() == Activation.RELU ? "ReLU" : mlp.activation().name().toLowerCase(Locale.ROOT);
+    }
+
     /** Activation and initialization, e.g. "tanh, N(0, 0.1²)". */
     public String label() {
-        String activation = mlp.activation() == Activation.RELU ? "ReLU" : mlp.activation().name().toLowerCase(Locale.ROOT);
-        return activation + ", " + initLabel;
+        return activation() + ", " + initLabel;
     }
 
     /** Architecture, activation and initialization in one line. */

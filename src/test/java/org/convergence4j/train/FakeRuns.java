@@ -86,6 +86,31 @@ public final class FakeRuns {
         return runs;
     }
 
+    /**
+     * Runs of {@code variant} (one of Part 1's nets) with seeds 1, 2, …, trained with {@code settings}: run r trains
+     * {@code epochs[r]} epochs of a training loss falling as {@code finalTrainLoss[r]·E/e} towards its value at the
+     * configured last epoch E, and a test accuracy of {@code 1 − loss/3}; a run with fewer than E epochs diverged.
+     */
+    public static List<RunRecord> mlp(Variant variant, TrainingSettings settings, double[] finalTrainLoss,
+            int... epochs) {
+        List<RunRecord> runs = new ArrayList<>();
+        int configured = settings.epochs();
+        for (int r = 0; r < finalTrainLoss.length; r++) {
+            List<EpochMetrics> history = new ArrayList<>();
+            for (int e = 1; e <= epochs[r]; e++) {
+                double loss = finalTrainLoss[r] * configured / e;
+                history.add(new EpochMetrics(e, loss, 1.1 * loss, 1 - loss / 2, 1 - loss / 3, 3.5 + e));
+            }
+            Optional<String> divergence = epochs[r] < configured
+                    ? Optional.of(variant.key() + " seed " + (r + 1) + " diverged: loss NaN at epoch " + (epochs[r] + 1))
+                    : Optional.empty();
+            runs.add(new RunRecord(RunSpec.FORMAT, variant, r + 1, settings, ConvolutionEngine.available(),
+                    configuration(variant), new TrainingHistory(history, false), divergence, Optional.empty(),
+                    Optional.empty(), List.of(), Optional.empty()));
+        }
+        return runs;
+    }
+
     /** A made-up configuration hash, 64 hex digits that differ between variants from the first digit on. */
     public static String configuration(Variant variant) {
         return (Integer.toHexString(variant.key().hashCode()) + "0".repeat(64)).substring(0, 64);

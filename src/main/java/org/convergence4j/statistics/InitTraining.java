@@ -1,0 +1,104 @@
+package org.convergence4j.statistics;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.convergence4j.models.MlpNet;
+import org.convergence4j.models.Variant;
+import org.convergence4j.train.EpochMetrics;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.TrainingHistory;
+import org.convergence4j.train.TrainingSettings;
+
+/**
+ * Part 1's nets trained (beyond the seminar, which only initializes them), computed from their run records: per net
+ * and optimizer the final training loss and final test accuracy over its finished seeds, and the training loss per
+ * epoch averaged over them. A diverged run is left out of every statistic (as in {@link VariantStatistics}), so
+ * "final" always means the configured last epoch; its message is kept.
+ *
+ * @param settings how every run was trained
+ * @param chanceLoss ln 10 nats, the loss of predicting each of the 10 classes with probability 1/10; a net whose
+ *     training loss stays near it has learned nothing (predicting MNIST's class frequencies instead gives their
+ *     entropy, 2.3012 nats, only 0.0014 below)
+ * @param nets one entry per variant, in the study's order
+ */
+public record InitTraining(TrainingSettings settings, double chanceLoss, List<Net> nets) {
+
+    /** ln 10. */
+    public static final double CHANCE_LOSS = Math.log(10);
+    /**
+     * How close to {@link #chanceLoss} a final training loss counts as not having learned: within 1%, 0.023 nats,
+     * sixteen times the 0.0014 nats by which MNIST's class frequencies beat the uniform guess.
+     */
+    public static final double CHANCE_MARGIN = 0.01;
+
+    /**
+     * One net with one optimizer.
+     *
+     * @param variant the variant's key, e.g. {@code InitD(sgd=0.1)}
+     * @param net Part 1's key of the net, e.g. {@code d} or {@code relu_xavier}
+     * @param architecture its layer sizes in arrow notation
+     * @param label its activation and initialization, e.g. {@code tanh, N(0, 0.1²)}
+     * @param sgd plain SGD's learning rate, 0 for Adam
+     * @param optimizer the optimizer in words, e.g. {@code Adam, lr 0.001}
+     * @param seedsConfigured how many seeds the study asks for
+     * @param finishedSeeds the seeds whose runs trained every configured epoch, ascending
+     * @param divergence the messages of the runs a non-finite loss stopped
+     * @param finalTrainLoss the training loss (nats) of the last epoch over the finished seeds; empty without one
+     * @param finalTestAccuracy the test accuracy (fraction) after the last epoch over the finished seeds
+     * @param meanTrainLoss per epoch, the training loss averaged over the finished seeds
+     */
+    public record Net(String variant, String net, String architecture, String label, double sgd, String optimizer,
+            int seedsConfigured, List<Long> finishedSeeds, List<String> divergence, Optional<Spread> finalTrainLoss,
+            Optional<Spread> finalTestAccuracy, List<Double> meanTrainLoss) {
+
+        /** Whether it trains with Adam rather than plain SGD. */
+        public boolean adam() {
+            return sgd == 0;
+        }
+
+        /**
+         * Whether its mean final training loss is still within {@link #CHANCE_MARGIN} of {@code chanceLoss}: it has
+         * not learned; false without a finished seed.
+         */
+        public boolean atChance(double chanceLoss) {
+            return finalTrainLoss.map(s -> s.mean() >= (1 - CHANCE_MARGIN) * chanceLoss).orElse(false);
+        }
+    }
+
+    /**
+     * The statistics of {@code variants} over {@code runs} (any order; runs of other variants are ignored).
+     *
+     * @param seedsConfigured the seeds per variant the study asks for
+     * @param settings how the study trains every run
+     * @throws IllegalArgumentException naming the variant if one is not one of Part 1's nets
+     */
+    public static InitTraining of(List<Variant> variants, int seedsConfigured, TrainingSettings settings,
+            List<RunRecord> runs) {
+        return new InitTraining(settings, CHANCE_LOSS, variants.stream().map(v -> net(v, seedsConfigured,
+                settings, runs.stream().filter(r -> r.variant().equals(v)).toList())).toList());
+    }
+
+    private static Net net(Variant variant, int seedsConfigured, TrainingSettings settings, List<RunRecord> runs) {
+        if (!(variant.network() instanceof MlpNet mlp)) {
+            throw new IllegalArgumentException(variant.key() + " is not one of Part 1's nets but " + variant.description());
+        }
+        List<RunRecord> finished = runs.stream().filter(RunRecord::complete)
+                .sorted(Comparator.comparingLong(RunRecord::seed)).toList();
+        List<Double> meanTrainLoss = finished.isEmpty() ? List.of()
+                : MeanHistory.of(finished.stream().map(RunRecord::history).toList()).stream()
+                        .map(EpochMetrics::trainLoss).toList();
+        return new Net(variant.key(), mlp.net().key(), mlp.net().architecture().label(), mlp.net().label(), mlp.sgd(),
+                mlp.optimizer(settings.learningRate()), seedsConfigured, finished.stream().map(RunRecord::seed).toList(),
+                runs.stream().sorted(Comparator.comparingLong(RunRecord::seed)).flatMap(r -> r.divergence().stream())
+                        .toList(),
+                atLastEpoch(finished, EpochMetrics::trainLoss), atLastEpoch(finished, EpochMetrics::testAccuracy),
+                meanTrainLoss);
+    }
+
+    private static Optional<Spread> atLastEpoch(List<RunRecord> runs, ToDoubleFunction<EpochMetrics> metric) {
+        return runs.isEmpty() ? Optional.empty() : Optional.of(Spread.of(runs.stream().map(RunRecord::history)
+                .map(TrainingHistory::last).mapToDouble(metric).toArray()));
+    }
+}

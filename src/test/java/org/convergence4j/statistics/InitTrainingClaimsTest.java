@@ -1,0 +1,144 @@
+package org.convergence4j.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
+import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.TrainingSettings;
+import org.junit.jupiter.api.Test;
+
+/** The verdicts on the seminar's 1.4, from constructed run records of Part 1's nets. */
+class InitTrainingClaimsTest {
+
+    private static final TrainingSettings SETTINGS = new TrainingSettings("mnist", 5, 1e-3, 128, 0);
+    private static final int E = SETTINGS.epochs();
+
+    private static Variant adam(InitConfiguration net) {
+        return Variants.initialization(net).defaults();
+    }
+
+    private static Variant sgd(InitConfiguration net) {
+        return Variants.initialization(net).defaults().with("sgd", 0.1);
+    }
+
+    private static List<RunRecord> runs(Variant v, double... finalTrainLoss) {
+        int[] epochs = new int[finalTrainLoss.length];
+        Arrays.fill(epochs, E);
+        return FakeRuns.mlp(v, SETTINGS, finalTrainLoss, epochs);
+    }
+
+    /** The six nets of the three contrasts with Adam, each preferred net 0.1 nats lower, but for small noise. */
+    private static List<RunRecord> adamRuns() {
+        List<RunRecord> runs = new ArrayList<>();
+        runs.addAll(runs(adam(InitConfiguration.D), 0.10, 0.12, 0.11));
+        runs.addAll(runs(adam(InitConfiguration.TANH_HE), 0.20, 0.25, 0.21));
+        runs.addAll(runs(adam(InitConfiguration.B), 0.30, 0.31, 0.29));
+        runs.addAll(runs(adam(InitConfiguration.A), 0.25, 0.26, 0.24));
+        runs.addAll(runs(adam(InitConfiguration.E), 0.15, 0.14, 0.16));
+        runs.addAll(runs(adam(InitConfiguration.RELU_XAVIER), 2.30, 2.31, 2.29));
+        return runs;
+    }
+
+    @Test
+    void eachContrastIsThePairedIntervalOfTheOtherMinusThePreferredNet() {
+        List<Finding> findings = InitTrainingClaims.findings(adamRuns());
+
+        assertEquals(3, findings.size());
+        double[][] differences = {{0.20 - 0.10, 0.25 - 0.12, 0.21 - 0.11}, {0.25 - 0.30, 0.26 - 0.31, 0.24 - 0.29},
+                {2.30 - 0.15, 2.31 - 0.14, 2.29 - 0.16}};
+        for (int i = 0; i < 3; i++) {
+            Finding f = findings.get(i);
+            MeanInterval expected = MeanInterval.of(differences[i], 0.95).orElseThrow();
+            MeanInterval actual = f.value().orElseThrow();
+            assertEquals(3, actual.n());
+            assertEquals(expected.mean(), actual.mean(), 1e-12);
+            assertEquals(expected.low(), actual.low(), 1e-12);
+            assertEquals(expected.high(), actual.high(), 1e-12);
+            assertEquals("1.4", f.section());
+            assertEquals("nats", f.unit());
+            assertEquals(Hypothesis.above(0), f.hypothesis());
+            assertTrue(f.claim().contains("Adam, lr 0.001"), f.claim());
+        }
+        assertTrue(findings.get(0).statistic().contains("tanh_he − d") && findings.get(0).statistic().contains("5 epochs"),
+                findings.get(0).statistic());
+        assertTrue(findings.get(1).statistic().contains("a − b"), findings.get(1).statistic());
+        assertTrue(findings.get(2).statistic().contains("relu_xavier − e"), findings.get(2).statistic());
+    }
+
+    /**
+     * d − tanh_he: differences 0.10, 0.13, 0.10, mean 0.11, s = √3/100 ≈ 0.0173, so t₀.₉₇₅,₂·s/√3 ≈ 0.043 and the
+     * interval lies above 0; a − b is −0.05 at every seed (no spread), all of it below 0.
+     */
+    @Test
+    void theVerdictFollowsWhereTheIntervalLies() {
+        List<Finding> findings = InitTrainingClaims.findings(adamRuns());
+        assertEquals(Verdict.SUPPORTED, findings.get(0).verdict());
+        assertEquals(Verdict.CONTRADICTED, findings.get(1).verdict());
+        assertEquals(Verdict.SUPPORTED, findings.get(2).verdict());
+    }
+
+    @Test
+    void aDivergedOrMissingSeedLeavesThePairOutAndFewerThanTwoAreNotResolved() {
+        List<RunRecord> runs = new ArrayList<>(adamRuns());
+        runs.removeIf(r -> r.variant().equals(adam(InitConfiguration.TANH_HE)));
+        runs.addAll(FakeRuns.mlp(adam(InitConfiguration.TANH_HE), SETTINGS, new double[] {0.20, 0.25, 0.21}, E, 2, E));
+        runs.removeIf(r -> r.variant().equals(adam(InitConfiguration.A)) && r.seed() > 1);
+
+        List<Finding> findings = InitTrainingClaims.findings(runs);
+
+        assertEquals(2, findings.get(0).value().orElseThrow().n(), "seed 2 of tanh_he diverged");
+        assertEquals(MeanInterval.of(new double[] {0.10, 0.10}, 0.95).orElseThrow().mean(),
+                findings.get(0).value().orElseThrow().mean(), 1e-12);
+        assertTrue(findings.get(1).value().isEmpty(), "a has one seed");
+        assertEquals(Verdict.NOT_RESOLVED, findings.get(1).verdict());
+        assertEquals("not resolved at n = 0", findings.get(1).verdictText());
+    }
+
+    @Test
+    void eachOptimizerGetsItsOwnFindingsAdamFirst() {
+        List<RunRecord> runs = new ArrayList<>(adamRuns());
+        for (InitConfiguration net : List.of(InitConfiguration.D, InitConfiguration.TANH_HE)) {
+            runs.addAll(runs(sgd(net), 0.5, 0.6, 0.7));
+        }
+        List<Finding> findings = InitTrainingClaims.findings(runs);
+
+        assertEquals(6, findings.size());
+        assertTrue(findings.subList(0, 3).stream().allMatch(f -> f.claim().contains("Adam, lr 0.001")));
+        assertTrue(findings.subList(3, 6).stream().allMatch(f -> f.claim().contains("SGD, lr 0.1")));
+        assertEquals(0, findings.get(3).value().orElseThrow().mean(), 1e-12, "equal losses");
+        assertTrue(findings.get(4).value().isEmpty(), "a and b were not trained with SGD");
+    }
+
+    @Test
+    void otherVariantsAreIgnoredAndNoPartOneRunGivesNoFinding() {
+        assertEquals(List.of(), InitTrainingClaims.findings(FakeRuns.standard()));
+        List<RunRecord> runs = new ArrayList<>(adamRuns());
+        runs.addAll(FakeRuns.standard());
+        assertEquals(InitTrainingClaims.findings(adamRuns()), InitTrainingClaims.findings(runs));
+    }
+
+    @Test
+    void runsOfDifferentSettingsAreRefused() {
+        List<RunRecord> runs = new ArrayList<>(adamRuns());
+        runs.addAll(FakeRuns.mlp(adam(InitConfiguration.F), SETTINGS.withEpochs(2), new double[] {0.1}, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InitTrainingClaims.findings(runs));
+        assertTrue(e.getMessage().contains("one study"), e.getMessage());
+    }
+
+    @Test
+    void aContrastMustIsolateTheInitialization() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new InitTrainingClaims.Contrast(InitConfiguration.D, InitConfiguration.E, "mixed"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new InitTrainingClaims.Contrast(InitConfiguration.D, InitConfiguration.B, "mixed"));
+    }
+}
