@@ -73,15 +73,17 @@ public final class ComparisonFiles {
     }
 
     /** A CSV cell, quoted when it holds a comma (a variant with several parameters). */
-    private static String quoted(String cell) {
+    static String quoted(String cell) {
         return cell.contains(",") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
-    private static String mean(Optional<Spread> spread) {
+    /** The mean, or an empty cell. */
+    static String mean(Optional<Spread> spread) {
         return spread.map(s -> String.valueOf(s.mean())).orElse("");
     }
 
-    private static String sd(Optional<Spread> spread) {
+    /** The sample sd, or an empty cell (no spread, or one seed). */
+    static String sd(Optional<Spread> spread) {
         return spread.map(s -> cell(s.sd())).orElse("");
     }
 

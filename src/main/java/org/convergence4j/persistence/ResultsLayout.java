@@ -10,6 +10,7 @@ import java.nio.file.Path;
  *   &lt;root&gt;/&lt;study&gt;/&lt;variant&gt;.csv|png         mean curves over seeds of each variant of a study
  *   &lt;root&gt;/&lt;study&gt;/comparison.csv|json, pairwise.csv, compare_results.png, layer_activation_std.png
  *   &lt;root&gt;/&lt;study&gt;/std_per_layer_&lt;net&gt;.csv, summary.json, std_vs_depth_*.png, activation_histograms_tanh.png
+ *   &lt;root&gt;/&lt;study&gt;/training.csv|json, training_loss.png, findings.json   Part 1's nets trained
  *   &lt;notebooks&gt;/&lt;write-up&gt;.md
  * </pre>
  *
@@ -97,6 +98,26 @@ public record ResultsLayout(Path root, Path notebooks) {
     /** Part 1's histograms of the tanh nets. */
     public Path initHistogramFigure(String folder) {
         return study(folder).resolve("activation_histograms_tanh.png");
+    }
+
+    /** Part 1's trained nets: per net and optimizer the final training loss and test accuracy, as CSV. */
+    public Path initTrainingCsv(String folder) {
+        return study(folder).resolve("training.csv");
+    }
+
+    /** Part 1's trained nets, the statistics the write-up prints from. */
+    public Path initTrainingJson(String folder) {
+        return study(folder).resolve("training.json");
+    }
+
+    /** Part 1's trained nets: the training loss per epoch, one panel per architecture and optimizer. */
+    public Path initTrainingFigure(String folder) {
+        return study(folder).resolve("training_loss.png");
+    }
+
+    /** The claims a study's data judge, e.g. the seminar's 1.4 on Part 1's trained nets. */
+    public Path findings(String folder) {
+        return study(folder).resolve("findings.json");
     }
 
     /** A write-up, e.g. {@code notebooks-equivalent/Part2-dropout.md}. */

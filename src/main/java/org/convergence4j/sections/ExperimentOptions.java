@@ -38,7 +38,8 @@ public final class ExperimentOptions {
     String variants;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run, ≥ 1 (default: each study's "
-            + "own, " + TrainingSettings.SEMINAR_EPOCHS + " for the TestNetwork; " + QUICK_EPOCHS + " with --quick).")
+            + "own, " + TrainingSettings.SEMINAR_EPOCHS + " for the TestNetwork, " + Studies.INIT_TRAINING_EPOCHS
+            + " for Part 1's nets; " + QUICK_EPOCHS + " with --quick).")
     Integer epochs;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: 3).")
@@ -76,7 +77,7 @@ public final class ExperimentOptions {
      * The studies to run: {@code reference} with these options applied, each option overriding only what it names
      * (a study keeps its own epochs unless {@code --epochs} or {@code --quick} is given). {@code --variants} keeps, in
      * each training study, the given variants of the kinds that study compares (a study left without any is
-     * dropped); Part 1 runs on MNIST only.
+     * dropped); Part 1, its trained nets included, runs on MNIST only.
      *
      * @throws CommandLine.ParameterException naming the option, the value and what is allowed
      */
@@ -85,10 +86,11 @@ public final class ExperimentOptions {
         Optional<List<Variant>> chosen = Optional.ofNullable(variants).map(text -> parse(text, commandLine));
         List<Study> studies = new ArrayList<>();
         for (Study s : reference) {
+            if (s.initialization() && !dataset.equals("mnist")) {
+                continue;
+            }
             if (!s.trains()) {
-                if (dataset.equals("mnist")) {
-                    studies.add(s);
-                }
+                studies.add(s);
                 continue;
             }
             Study t = s.withTraining(training(s.training()));

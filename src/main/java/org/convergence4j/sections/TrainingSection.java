@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,8 @@ abstract class TrainingSection implements Callable<Integer> {
             List<RunRecord> runs = outcome.runs();
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
-                        + " matches these settings (" + settings(training.get(0)) + "); it holds "
+                        + " matches these settings (" + training.stream().map(TrainingSection::settings).distinct()
+                                .collect(Collectors.joining("; ")) + "); it holds "
                         + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
             }
             if (!experiment.reportOnly && !outcome.elsewhere().isEmpty() && !stop.isRequested()) {
@@ -122,15 +124,22 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "; figures and write-ups were not rewritten");
                 return 130;
             }
+            // Every study's outputs before any write-up: Part 1's write-up presents the files of two studies.
+            Map<Study, Comparison> comparisons = new LinkedHashMap<>();
+            training.forEach(s -> comparisons.put(s, StudyOutputs.write(s, runs, summary, layout)));
+            Set<String> written = new HashSet<>();
             for (Study s : studies) {
                 if (s.trains()) {
-                    Comparison comparison = StudyOutputs.write(s, runs, summary, layout);
-                    NotebookWriter.writeTraining(s, comparison, summary, layout, invocation);
-                    printFinal(s, comparison, console);
-                } else {
-                    NotebookWriter.writeInitialization(s, layout, invocation);
+                    printFinal(s, comparisons.get(s), console);
                 }
-                console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
+                if (written.add(s.writeup())) {
+                    if (s.initialization()) {
+                        NotebookWriter.writeInitialization(s, layout, invocation);
+                    } else {
+                        NotebookWriter.writeTraining(s, comparisons.get(s), summary, layout, invocation);
+                    }
+                    console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
+                }
             }
             stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
             ui.serveUntilCtrlC();
@@ -150,31 +159,40 @@ abstract class TrainingSection implements Callable<Integer> {
     }
 
     /**
-     * The summary of the folder: these runs, and every other stored run of the same settings and seeds whose
-     * configuration is still current, so that one section's rerun does not drop the others' variants.
+     * The summary of the folder's TestNetwork runs ({@link Variants#KINDS}; Part 1's trained nets, at settings of
+     * their own, have their files in Part 1's folder): these runs, and every other stored TestNetwork run of the same
+     * settings and seeds whose configuration is still current, so that one section's rerun does not drop the others'
+     * variants.
      */
     private static SummaryFile summary(ResultsLayout layout, List<Study> training, List<RunRecord> runs,
             Invocation invocation) {
-        TrainingSettings settings = training.isEmpty() ? TrainingSettings.seminar("mnist") : training.get(0).training();
+        List<Study> compared = training.stream().filter(s -> !s.initialization()).toList();
+        TrainingSettings settings = compared.isEmpty() ? TrainingSettings.seminar("mnist") : compared.get(0).training();
         Set<Long> seeds = new TreeSet<>();
-        training.forEach(s -> seeds.addAll(s.seeds()));
+        compared.forEach(s -> seeds.addAll(s.seeds()));
         Map<RunSpec, RunRecord> all = new LinkedHashMap<>();
-        runs.forEach(r -> all.put(r.spec(), r));
+        runs.stream().filter(r -> testNetwork(r.variant())).forEach(r -> all.put(r.spec(), r));
         Map<Variant, String> current = new LinkedHashMap<>();
         for (RunRecord r : new RunStore(layout.runs(), System.out).readable()) {
-            if (r.settings().equals(settings) && seeds.contains(r.seed()) && (r.complete() || r.divergence().isPresent())
+            if (testNetwork(r.variant()) && r.settings().equals(settings) && seeds.contains(r.seed())
+                    && (r.complete() || r.divergence().isPresent())
                     && r.configuration().equals(current.computeIfAbsent(r.variant(),
                             v -> new RunSpec(v, r.seed(), settings).configuration()))) {
                 all.putIfAbsent(r.spec(), r);
             }
         }
         Set<Variant> variants = new LinkedHashSet<>();
-        training.forEach(s -> variants.addAll(s.variants()));
+        compared.forEach(s -> variants.addAll(s.variants()));
         all.values().stream().map(RunRecord::variant)
                 .sorted(Comparator.comparingInt((Variant v) -> Variants.KINDS.indexOf(v.kind())).thenComparing(Variant::key))
                 .forEach(variants::add);
         return SummaryFile.of(new ArrayList<>(variants), new ArrayList<>(all.values()), settings, List.copyOf(seeds),
                 invocation.command());
+    }
+
+    /** Whether {@code v} is a TestNetwork variant, which {@code summary.json} holds. */
+    private static boolean testNetwork(Variant v) {
+        return Variants.KINDS.contains(v.kind());
     }
 
     private static String settings(Study s) {

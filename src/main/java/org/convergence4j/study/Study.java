@@ -16,7 +16,7 @@ import org.convergence4j.train.TrainingSettings;
  * @param name a short name for the console, e.g. {@code Part 2}
  * @param folder its output folder under the results root, e.g. {@code part2-dropout}
  * @param writeup the name of its write-up template and file, e.g. {@code Part2-dropout}
- * @param variants the TestNetwork variants it trains, in the order of its tables; none for Part 1
+ * @param variants the variants it trains, in the order of its tables; none for Part 1's initialization study
  * @param seeds the seeds of each variant (Part 1: its initialization seeds)
  * @param training how every run is trained
  * @param outputs what it writes from the runs
@@ -33,7 +33,12 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         /** Per variant mean ± sd of the final figures and per pair the interval of the difference (CSV, JSON). */
         COMPARISON,
         /** The seminar's {@code compare_results} figure and the per-layer std during training. */
-        COMPARISON_FIGURES
+        COMPARISON_FIGURES,
+        /**
+         * Part 1's nets trained: the training loss per epoch per initialization (PNG), per net the final training
+         * loss and test accuracy (CSV, JSON), and the findings on the seminar's 1.4 (JSON); written up with Part 1.
+         */
+        INIT_TRAINING
     }
 
     /** Copies the collections. @throws IllegalArgumentException if there are no seeds or a variant repeats */
@@ -53,9 +58,17 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         }
     }
 
-    /** Whether it trains TestNetwork runs (Part 1 does not). */
+    /** Whether it trains runs (Part 1's initialization study does not). */
     public boolean trains() {
         return !variants.isEmpty();
+    }
+
+    /**
+     * Whether it is part of Part 1, the initialization study or its trained nets: written up in Part 1's write-up
+     * from the files of its folder, and of MNIST only.
+     */
+    public boolean initialization() {
+        return outputs.contains(Output.INITIALIZATION) || outputs.contains(Output.INIT_TRAINING);
     }
 
     /** Its runs in seed-major order, so that a study stopped part-way has every variant at the first seeds. */

@@ -4,24 +4,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.convergence4j.models.Variant;
 import org.convergence4j.persistence.ComparisonFiles;
 import org.convergence4j.persistence.HistoryCsv;
+import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.plot.CompareResultsChart;
+import org.convergence4j.plot.InitTrainingChart;
 import org.convergence4j.plot.LayerStdChart;
 import org.convergence4j.plot.TrainingCurves;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.InitTraining;
+import org.convergence4j.statistics.InitTrainingClaims;
 import org.convergence4j.statistics.MeanHistory;
 import org.convergence4j.study.Study.Output;
 import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.TrainingHistory;
 
 /**
  * Writes what a training study asks for ({@link Study#outputs()}) from its run records, replacing earlier files
- * atomically: per variant the mean curves over its finished seeds, the comparison tables, and the comparison
- * figures.
+ * atomically: per variant the mean curves over its finished seeds, the comparison tables, the comparison figures,
+ * and for Part 1's trained nets their table, figure and findings.
  */
 public final class StudyOutputs {
 
@@ -52,6 +58,15 @@ public final class StudyOutputs {
         }
         if (study.outputs().contains(Output.COMPARISON)) {
             ComparisonFiles.write(layout, folder, comparison);
+        }
+        if (study.outputs().contains(Output.INIT_TRAINING)) {
+            Set<RunSpec> specs = Set.copyOf(study.runs());
+            List<RunRecord> own = runs.stream().filter(r -> specs.contains(r.spec())).toList();
+            InitTraining training = InitTraining.of(study.variants(), study.seeds().size(), study.training(), own);
+            InitTrainingFiles.write(layout, folder, training, InitTrainingClaims.findings(own));
+            if (training.nets().stream().anyMatch(n -> !n.meanTrainLoss().isEmpty())) {
+                InitTrainingChart.save(layout.initTrainingFigure(folder), training);
+            }
         }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             if (comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty())) {

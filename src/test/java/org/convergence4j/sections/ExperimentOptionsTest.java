@@ -67,6 +67,30 @@ class ExperimentOptionsTest {
         assertEquals(own, settings(reference, "--seeds", "2", "--jobs", "1").get(0));
     }
 
+    /** Part 1's trained nets keep their 5 epochs beside the TestNetwork's 20; --epochs and --seeds reach them too. */
+    @Test
+    void partOnesTrainedNetsKeepTheirOwnEpochs() {
+        Study own = study(studies(parse(new RunAll())), Studies.PART1_TRAINING.name());
+        assertEquals(Studies.INIT_TRAINING_EPOCHS, own.training().epochs());
+        assertEquals(Studies.PART1_TRAINING, own);
+        assertEquals(TrainingSettings.SEMINAR_EPOCHS, study(studies(parse(new RunAll())), Studies.PART2.name())
+                .training().epochs());
+        Study changed = study(studies(parse(new RunAll(), "--epochs", "3", "--seeds", "2")),
+                Studies.PART1_TRAINING.name());
+        assertEquals(3, changed.training().epochs());
+        assertEquals(List.of(1L, 2L), changed.seeds());
+    }
+
+    @Test
+    void partOnesNetsAreChosenWithVariantsAndTrainedOnMnistOnly() {
+        List<Study> studies = studies(parse(new RunAll(), "--variants", "InitD,InitD(sgd=0.01)"));
+        assertEquals(List.of(Studies.PART1.name(), Studies.PART1_TRAINING.name()), studies.stream().map(Study::name)
+                .toList());
+        assertEquals(List.of("InitD", "InitD(sgd=0.01)"), keys(studies.get(1)));
+        assertTrue(studies(parse(new RunAll(), "--dataset", "fashion-mnist")).stream()
+                .noneMatch(Study::initialization));
+    }
+
     @Test
     void variantsGoToTheStudiesThatCompareTheirKind() {
         List<Study> studies = studies(parse(new RunAll(), "--variants", "Dropout(drop=0.5),LayerNorm(width=64)"));
@@ -104,6 +128,10 @@ class ExperimentOptionsTest {
         CommandLine cl = new CommandLine(section);
         cl.parseArgs(args);
         return section.experiment.studies(reference, cl).stream().map(Study::training).toList();
+    }
+
+    private static Study study(List<Study> studies, String name) {
+        return studies.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<String> keys(Study s) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,9 @@ class NotebookWriterTest {
     private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points,
             Numbers::wholePercent, Numbers::loss, Numbers::std, Numbers::oneDecimal, Numbers::rounded, Numbers::plain);
     private static final Invocation INVOCATION = new Invocation("mvn test-command", "mvn test-all");
-    /** The seminar's studies at the fake runs' settings. */
+    /** The seminar's studies at the fake runs' settings; Part 1's trained nets at their own. */
     private static final List<Study> STUDIES = Studies.SEMINAR.stream()
-            .map(s -> s.trains() ? s.withTraining(FakeRuns.SETTINGS) : s).toList();
+            .map(s -> s.trains() && !s.initialization() ? s.withTraining(FakeRuns.SETTINGS) : s).toList();
 
     /**
      * The issue's test, "every number it prints is present in the JSON files": each number in the generated text
@@ -64,8 +65,11 @@ class NotebookWriterTest {
         ResultsLayout layout = writeAll(dir, fullRuns());
 
         Set<String> allowed = new HashSet<>();
-        List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(Studies.PART1.folder())));
-        STUDIES.stream().filter(Study::trains).forEach(s -> json.add(layout.comparisonJson(s.folder())));
+        String part1 = Studies.PART1.folder();
+        List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(part1),
+                layout.initTrainingJson(part1), layout.findings(part1)));
+        STUDIES.stream().filter(s -> s.outputs().contains(Study.Output.COMPARISON))
+                .forEach(s -> json.add(layout.comparisonJson(s.folder())));
         for (Path file : json) {
             collect(new ObjectMapper().readTree(file.toFile()), allowed);
         }
@@ -111,10 +115,10 @@ class NotebookWriterTest {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
         SummaryFile summary = SummaryFile.of(List.of(), List.of(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "cmd");
         for (Study s : STUDIES) {
-            if (s.trains()) {
-                NotebookWriter.writeTraining(s, Comparison.of(s.variants(), 3, List.of()), summary, layout, INVOCATION);
-            } else {
+            if (s.initialization()) {
                 NotebookWriter.writeInitialization(s, layout, INVOCATION);
+            } else {
+                NotebookWriter.writeTraining(s, Comparison.of(s.variants(), 3, List.of()), summary, layout, INVOCATION);
             }
             String text = Files.readString(layout.notebook(s.writeup()));
             assertFalse(text.contains("!["), s.writeup() + " links a figure that does not exist");
@@ -170,21 +174,23 @@ class NotebookWriterTest {
         InitStudyFile.of(List.of(initResult(InitConfiguration.A, 0.83, 1.7), initResult(InitConfiguration.B, 0.71, 0.93),
                 initResult(InitConfiguration.D, 0.77, 0.61), initResult(InitConfiguration.TANH_HE, 0.79, 1.08)))
                 .write(layout.initSummary(Studies.PART1.folder()));
+        // As the sections do: every study's outputs, then the write-ups (Part 1's presents the files of two studies).
+        Map<Study, Comparison> comparisons = new LinkedHashMap<>();
+        STUDIES.stream().filter(Study::trains).forEach(s -> comparisons.put(s, StudyOutputs.write(s, runs, summary, layout)));
         for (Study s : STUDIES) {
-            if (s.trains()) {
-                Comparison c = StudyOutputs.write(s, runs, summary, layout);
-                NotebookWriter.writeTraining(s, c, summary, layout, INVOCATION);
-            } else {
+            if (s.initialization()) {
                 NotebookWriter.writeInitialization(s, layout, INVOCATION);
+            } else {
+                NotebookWriter.writeTraining(s, comparisons.get(s), summary, layout, INVOCATION);
             }
         }
         return layout;
     }
 
-    /** The standard fake runs plus a partly finished RMSNorm (beyond the seminar). */
+    /** The standard fake runs plus a partly finished RMSNorm (beyond the seminar), and Part 1's trained nets. */
     private static List<RunRecord> fullRuns() {
-        return FakeRuns.plus(FakeRuns.standard(), FakeRuns.variant(Variants.RMSNORM.defaults(),
-                new double[] {0.99237, 0.99180, 0.9911}, 0.02, 4, 4, 3));
+        return FakeRuns.plus(FakeRuns.plus(FakeRuns.standard(), FakeRuns.variant(Variants.RMSNORM.defaults(),
+                new double[] {0.99237, 0.99180, 0.9911}, 0.02, 4, 4, 3)), FakeRuns.initTraining());
     }
 
     /**

@@ -1,0 +1,59 @@
+package org.convergence4j.persistence;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.convergence4j.persistence.Json.JsonFileException;
+import org.convergence4j.statistics.Finding;
+import org.convergence4j.statistics.InitTraining;
+
+/**
+ * Writes Part 1's trained nets as three files of the study's folder, atomically:
+ * <ul>
+ *   <li>{@code training.csv}, one row per net and optimizer: finished and configured seeds, mean and sample sd of
+ *       the final training loss (nats) and of the final test accuracy (fraction);</li>
+ *   <li>{@code training.json}, the {@link InitTraining} record itself (also the training loss per epoch), from which
+ *       the write-up prints;</li>
+ *   <li>{@code findings.json}, the verdicts on the seminar's 1.4 ({@link FindingsFile}).</li>
+ * </ul>
+ * A value that does not exist (an sd from one seed, a net without a finished seed) is an empty CSV cell and a JSON
+ * {@code null}. Doubles are written in full ({@link Double#toString}).
+ */
+public final class InitTrainingFiles {
+
+    /** Header of {@code training.csv}. */
+    public static final String HEADER = "variant,net,architecture,activation_and_init,optimizer,seeds_finished,"
+            + "seeds_configured,train_loss_mean,train_loss_sd,test_acc_mean,test_acc_sd";
+
+    private InitTrainingFiles() {
+    }
+
+    /** Writes the three files in {@code folder}, creating it if needed. */
+    public static void write(ResultsLayout layout, String folder, InitTraining training, List<Finding> findings) {
+        AtomicFiles.writeString(layout.initTrainingCsv(folder), csv(training));
+        Json.write(layout.initTrainingJson(folder), training);
+        FindingsFile.of(findings).write(layout.findings(folder));
+    }
+
+    /**
+     * Reads a {@code training.json} written by {@link #write}.
+     *
+     * @throws JsonFileException naming the file and field if it is missing or malformed
+     */
+    public static InitTraining read(Path file) throws JsonFileException {
+        return Json.read(file, InitTraining.class);
+    }
+
+    /** The text of {@code training.csv}. */
+    public static String csv(InitTraining training) {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (InitTraining.Net n : training.nets()) {
+            csv.append(String.join(",", ComparisonFiles.quoted(n.variant()), n.net(), n.architecture(),
+                    ComparisonFiles.quoted(n.label()), ComparisonFiles.quoted(n.optimizer()),
+                    String.valueOf(n.finishedSeeds().size()), String.valueOf(n.seedsConfigured()),
+                    ComparisonFiles.mean(n.finalTrainLoss()), ComparisonFiles.sd(n.finalTrainLoss()),
+                    ComparisonFiles.mean(n.finalTestAccuracy()), ComparisonFiles.sd(n.finalTestAccuracy())))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+}

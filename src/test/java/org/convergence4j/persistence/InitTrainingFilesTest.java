@@ -1,0 +1,44 @@
+package org.convergence4j.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.convergence4j.statistics.Finding;
+import org.convergence4j.statistics.InitTraining;
+import org.convergence4j.statistics.InitTrainingClaims;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitTrainingFilesTest {
+
+    private static final Study STUDY = Studies.PART1_TRAINING;
+
+    @Test
+    void oneRowPerNetAndTheJsonFilesReadBackAsWritten(@TempDir Path dir) throws IOException {
+        List<RunRecord> runs = FakeRuns.initTraining();
+        InitTraining training = InitTraining.of(STUDY.variants(), STUDY.seeds().size(), STUDY.training(), runs);
+        List<Finding> findings = InitTrainingClaims.findings(runs);
+        ResultsLayout layout = ResultsLayout.of(dir);
+        InitTrainingFiles.write(layout, STUDY.folder(), training, findings);
+
+        List<String> csv = Files.readAllLines(layout.initTrainingCsv(STUDY.folder()));
+        assertEquals(InitTrainingFiles.HEADER, csv.get(0));
+        assertEquals(1 + STUDY.variants().size(), csv.size());
+        String first = csv.get(1);
+        assertTrue(first.startsWith("InitA,a,784→500×10→10,\"tanh, N(0, 0.1²)\",\"Adam, lr 0.001\",3,3,"), first);
+        assertEquals(InitTrainingFiles.HEADER.split(",").length, first.replaceAll("\"[^\"]*\"", "q").split(",", -1).length);
+
+        assertEquals(training, InitTrainingFiles.read(layout.initTrainingJson(STUDY.folder())));
+        assertEquals(findings, FindingsFile.read(layout.findings(STUDY.folder())).findings(),
+                "the hypotheses' infinite ends and the empty intervals survive the round trip");
+        assertTrue(Files.readString(layout.findings(STUDY.folder())).contains("\"Infinity\""));
+    }
+}
