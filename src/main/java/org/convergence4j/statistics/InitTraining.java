@@ -18,18 +18,22 @@ import org.convergence4j.train.TrainingSettings;
  * "final" always means the configured last epoch; its message is kept.
  *
  * @param settings how every run was trained
+ * @param seeds the seeds the study asks for
  * @param chanceLoss ln 10 nats, the loss of predicting each of the 10 classes with probability 1/10; a net whose
  *     training loss stays near it has learned nothing (predicting MNIST's class frequencies instead gives their
  *     entropy, 2.3012 nats, only 0.0014 below)
+ * @param chanceMargin how close to {@code chanceLoss}, as a fraction of it, a final training loss counts as not
+ *     having learned ({@link #atChance})
  * @param nets one entry per variant, in the study's order
  */
-public record InitTraining(TrainingSettings settings, double chanceLoss, List<Net> nets) {
+public record InitTraining(TrainingSettings settings, List<Long> seeds, double chanceLoss, double chanceMargin,
+        List<Net> nets) {
 
     /** ln 10. */
     public static final double CHANCE_LOSS = Math.log(10);
     /**
-     * How close to {@link #chanceLoss} a final training loss counts as not having learned: within 1%, 0.023 nats,
-     * sixteen times the 0.0014 nats by which MNIST's class frequencies beat the uniform guess.
+     * {@link #chanceMargin}: within 1% of ln 10, 0.023 nats, sixteen times the 0.0014 nats by which MNIST's class
+     * frequencies beat the uniform guess.
      */
     public static final double CHANCE_MARGIN = 0.01;
 
@@ -57,32 +61,39 @@ public record InitTraining(TrainingSettings settings, double chanceLoss, List<Ne
         public boolean adam() {
             return sgd == 0;
         }
+    }
 
-        /**
-         * Whether its mean final training loss is still within {@link #CHANCE_MARGIN} of {@code chanceLoss}: it has
-         * not learned; false without a finished seed.
-         */
-        public boolean atChance(double chanceLoss) {
-            return finalTrainLoss.map(s -> s.mean() >= (1 - CHANCE_MARGIN) * chanceLoss).orElse(false);
-        }
+    /** Copies the lists. */
+    public InitTraining {
+        seeds = List.copyOf(seeds);
+        nets = List.copyOf(nets);
     }
 
     /**
      * The statistics of {@code variants} over {@code runs} (any order; runs of other variants are ignored).
      *
-     * @param seedsConfigured the seeds per variant the study asks for
+     * @param seeds the seeds the study asks for
      * @param settings how the study trains every run
      * @throws IllegalArgumentException naming the variant if one is not one of Part 1's nets
      */
-    public static InitTraining of(List<Variant> variants, int seedsConfigured, TrainingSettings settings,
+    public static InitTraining of(List<Variant> variants, List<Long> seeds, TrainingSettings settings,
             List<RunRecord> runs) {
-        return new InitTraining(settings, CHANCE_LOSS, variants.stream().map(v -> net(v, seedsConfigured,
-                settings, runs.stream().filter(r -> r.variant().equals(v)).toList())).toList());
+        return new InitTraining(settings, seeds, CHANCE_LOSS, CHANCE_MARGIN, variants.stream().map(v -> net(v,
+                seeds.size(), settings, runs.stream().filter(r -> r.variant().equals(v)).toList())).toList());
+    }
+
+    /**
+     * Whether the mean final training loss of {@code net} is still within {@link #chanceMargin} of
+     * {@link #chanceLoss}: it has not learned; false without a finished seed.
+     */
+    public boolean atChance(Net net) {
+        return net.finalTrainLoss().map(s -> s.mean() >= (1 - chanceMargin) * chanceLoss).orElse(false);
     }
 
     private static Net net(Variant variant, int seedsConfigured, TrainingSettings settings, List<RunRecord> runs) {
         if (!(variant.network() instanceof MlpNet mlp)) {
-            throw new IllegalArgumentException(variant.key() + " is not one of Part 1's nets but " + variant.description());
+            throw new IllegalArgumentException(variant.key() + " is not one of Part 1's nets but "
+                    + variant.description());
         }
         List<RunRecord> finished = runs.stream().filter(RunRecord::complete)
                 .sorted(Comparator.comparingLong(RunRecord::seed)).toList();
@@ -90,7 +101,8 @@ public record InitTraining(TrainingSettings settings, double chanceLoss, List<Ne
                 : MeanHistory.of(finished.stream().map(RunRecord::history).toList()).stream()
                         .map(EpochMetrics::trainLoss).toList();
         return new Net(variant.key(), mlp.net().key(), mlp.net().architecture().label(), mlp.net().label(), mlp.sgd(),
-                mlp.optimizer(settings.learningRate()), seedsConfigured, finished.stream().map(RunRecord::seed).toList(),
+                mlp.optimizer(settings.learningRate()), seedsConfigured,
+                finished.stream().map(RunRecord::seed).toList(),
                 runs.stream().sorted(Comparator.comparingLong(RunRecord::seed)).flatMap(r -> r.divergence().stream())
                         .toList(),
                 atLastEpoch(finished, EpochMetrics::trainLoss), atLastEpoch(finished, EpochMetrics::testAccuracy),

@@ -62,7 +62,7 @@ public final class StudyOutputs {
         if (study.outputs().contains(Output.INIT_TRAINING)) {
             Set<RunSpec> specs = Set.copyOf(study.runs());
             List<RunRecord> own = runs.stream().filter(r -> specs.contains(r.spec())).toList();
-            InitTraining training = InitTraining.of(study.variants(), study.seeds().size(), study.training(), own);
+            InitTraining training = InitTraining.of(study.variants(), study.seeds(), study.training(), own);
             InitTrainingFiles.write(layout, folder, training, InitTrainingClaims.findings(own));
             if (training.nets().stream().anyMatch(n -> !n.meanTrainLoss().isEmpty())) {
                 InitTrainingChart.save(layout.initTrainingFigure(folder), training);

@@ -19,7 +19,7 @@ import org.convergence4j.persistence.ResultsLayout;
 /**
  * The measured parts of the Part 1 write-up, from the initialization study's {@code summary.json}:
  * the figures that exist, a table of the std at the first and last hidden layer, and conclusions
- * chosen from those numbers.
+ * chosen from those numbers; the section on the trained nets comes from {@link InitTrainingNotebook}.
  * <p>
  * Nets with the same layers and activation are ranked twice, forward and backward, by how much the
  * signal changes through the hidden layers on a log scale: {@code |ln(f_L/f_1)|} for the forward std
@@ -42,7 +42,7 @@ final class InitNotebook {
         this.folder = folder;
     }
 
-    /** The template values: status, figures, table and conclusions. */
+    /** The template values: status, figures, table and conclusions, and those of the trained nets. */
     Map<String, Supplier<String>> values() {
         Path summary = layout.initSummary(folder);
         Optional<List<Entry>> entries;
@@ -68,6 +68,7 @@ final class InitNotebook {
         values.put("figures", this::figures);
         values.put("table", () -> entries.map(InitNotebook::table).orElse("*No results yet.*"));
         values.put("conclusions", () -> entries.map(InitNotebook::conclusions).orElse("*No results yet.*"));
+        values.putAll(new InitTrainingNotebook(layout, folder, entries).values());
         return values;
     }
 
@@ -102,8 +103,8 @@ final class InitNotebook {
                     + change(e.forwardStd().get(1), e.forwardStd().get(last)) + "; backward, the gradient std "
                     + change(e.backwardStd().get(last), e.backwardStd().get(1)) + ".");
         }
-        Map<String, List<Entry>> groups = entries.stream().collect(Collectors.groupingBy(
-                e -> e.activation() + " " + e.sizes(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Entry>> groups = entries.stream().collect(Collectors.groupingBy(InitNotebook::group,
+                LinkedHashMap::new, Collectors.toList()));
         for (List<Entry> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
@@ -130,19 +131,25 @@ final class InitNotebook {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The nets ranked together: the same activation and layer sizes. */
+    static String group(Entry e) {
+        return e.activation() + " " + e.sizes();
+    }
+
     /** {@code |ln(f_L/f_1)|}; infinite if the signal dies out. */
-    private static double forwardLogChange(Entry e) {
+    static double forwardLogChange(Entry e) {
         List<Double> f = e.forwardStd();
         return Math.abs(Math.log(f.get(f.size() - 1) / f.get(1)));
     }
 
     /** {@code |ln(g_1/g_L)|}; infinite if the gradient dies out. */
-    private static double backwardLogChange(Entry e) {
+    static double backwardLogChange(Entry e) {
         List<Double> g = e.backwardStd();
         return Math.abs(Math.log(g.get(1) / g.get(g.size() - 1)));
     }
 
-    private static String activation(Entry e) {
+    /** {@code tanh} or {@code ReLU}. */
+    static String activation(Entry e) {
         return e.activation().equals("relu") ? "ReLU" : e.activation();
     }
 }

@@ -33,6 +33,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.4f", nats);
     }
 
+    /** A difference of losses in nats with sign and 4 decimals: 0.0512 → {@code +0.0512}. */
+    public static String lossDifference(double nats) {
+        return String.format(Locale.ROOT, "%+.4f", nats);
+    }
+
     /** A standard deviation, or any positive scale, to 3 significant digits: {@code 0.982}, {@code 1.14e-05}. */
     public static String std(double value) {
         return String.format(Locale.ROOT, "%.3g", value);

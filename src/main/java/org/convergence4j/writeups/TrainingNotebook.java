@@ -132,7 +132,7 @@ final class TrainingNotebook {
     }
 
     /** Mean ± sd; "one seed" without a spread; a dash without finished seeds. */
-    private static String spread(Optional<Spread> spread, DoubleFunction<String> format) {
+    static String spread(Optional<Spread> spread, DoubleFunction<String> format) {
         if (spread.isEmpty()) {
             return "—";
         }

@@ -24,7 +24,7 @@ class InitTrainingFilesTest {
     @Test
     void oneRowPerNetAndTheJsonFilesReadBackAsWritten(@TempDir Path dir) throws IOException {
         List<RunRecord> runs = FakeRuns.initTraining();
-        InitTraining training = InitTraining.of(STUDY.variants(), STUDY.seeds().size(), STUDY.training(), runs);
+        InitTraining training = InitTraining.of(STUDY.variants(), STUDY.seeds(), STUDY.training(), runs);
         List<Finding> findings = InitTrainingClaims.findings(runs);
         ResultsLayout layout = ResultsLayout.of(dir);
         InitTrainingFiles.write(layout, STUDY.folder(), training, findings);
@@ -34,7 +34,8 @@ class InitTrainingFilesTest {
         assertEquals(1 + STUDY.variants().size(), csv.size());
         String first = csv.get(1);
         assertTrue(first.startsWith("InitA,a,784→500×10→10,\"tanh, N(0, 0.1²)\",\"Adam, lr 0.001\",3,3,"), first);
-        assertEquals(InitTrainingFiles.HEADER.split(",").length, first.replaceAll("\"[^\"]*\"", "q").split(",", -1).length);
+        assertEquals(InitTrainingFiles.HEADER.split(",").length,
+                first.replaceAll("\"[^\"]*\"", "q").split(",", -1).length, "one cell per column");
 
         assertEquals(training, InitTrainingFiles.read(layout.initTrainingJson(STUDY.folder())));
         assertEquals(findings, FindingsFile.read(layout.findings(STUDY.folder())).findings(),

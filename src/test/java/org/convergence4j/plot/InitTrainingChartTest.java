@@ -21,7 +21,7 @@ class InitTrainingChartTest {
     private static final Study STUDY = Studies.PART1_TRAINING;
 
     private static BufferedImage draw(Path file, List<RunRecord> runs) throws IOException {
-        InitTrainingChart.save(file, InitTraining.of(STUDY.variants(), 3, STUDY.training(), runs));
+        InitTrainingChart.save(file, InitTraining.of(STUDY.variants(), STUDY.seeds(), STUDY.training(), runs));
         return ImageIO.read(file.toFile());
     }
 
@@ -45,7 +45,7 @@ class InitTrainingChartTest {
 
     @Test
     void drawingNeedsAFinishedNet(@TempDir Path dir) {
-        InitTraining none = InitTraining.of(STUDY.variants(), 3, STUDY.training(), List.of());
+        InitTraining none = InitTraining.of(STUDY.variants(), STUDY.seeds(), STUDY.training(), List.of());
         assertThrows(IllegalArgumentException.class, () -> InitTrainingChart.save(dir.resolve("x.png"), none));
     }
 }

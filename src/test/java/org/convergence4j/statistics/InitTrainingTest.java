@@ -21,11 +21,12 @@ class InitTrainingTest {
     private static final TrainingSettings SETTINGS = new TrainingSettings("mnist", 5, 1e-3, 128, 0);
     private static final Variant D = Variants.initialization(InitConfiguration.D).defaults();
     private static final Variant D_SGD = D.with("sgd", 0.1);
+    private static final List<Long> SEEDS = List.of(1L, 2L, 3L);
 
     @Test
     void finalFiguresAndCurvesAreOverTheFinishedSeedsOnly() {
         List<RunRecord> runs = FakeRuns.mlp(D, SETTINGS, new double[] {0.2, 0.4, 9.9}, 5, 5, 3);
-        InitTraining.Net net = InitTraining.of(List.of(D), 3, SETTINGS, runs).nets().get(0);
+        InitTraining.Net net = InitTraining.of(List.of(D), SEEDS, SETTINGS, runs).nets().get(0);
 
         assertEquals(List.of(1L, 2L), net.finishedSeeds());
         assertEquals(1, net.divergence().size());
@@ -43,7 +44,7 @@ class InitTrainingTest {
 
     @Test
     void eachVariantIsAnEntryInTheStudysOrderEvenWithoutRuns() {
-        InitTraining t = InitTraining.of(List.of(D_SGD, D), 3, SETTINGS,
+        InitTraining t = InitTraining.of(List.of(D_SGD, D), SEEDS, SETTINGS,
                 FakeRuns.mlp(D, SETTINGS, new double[] {0.2}, 5));
         assertEquals(List.of(D_SGD.key(), D.key()), t.nets().stream().map(InitTraining.Net::variant).toList());
         InitTraining.Net sgd = t.nets().get(0);
@@ -51,27 +52,31 @@ class InitTrainingTest {
         assertEquals("SGD, lr 0.1", sgd.optimizer());
         assertTrue(sgd.finalTrainLoss().isEmpty() && sgd.meanTrainLoss().isEmpty());
         assertEquals(Math.log(10), t.chanceLoss(), 0);
+        assertEquals(SEEDS, t.seeds());
+        assertEquals(3, sgd.seedsConfigured());
     }
 
     /** ln 10 = 2.3026; within 1% is above 2.2796. */
     @Test
     void aNetStillWithinOnePercentOfTheUniformGuessIsAtChance() {
         double chance = InitTraining.CHANCE_LOSS;
-        assertTrue(net(2.3012).atChance(chance), "the loss of predicting the class frequencies");
-        assertTrue(net(0.995 * chance).atChance(chance));
-        assertFalse(net(0.985 * chance).atChance(chance));
-        assertFalse(InitTraining.of(List.of(D), 3, SETTINGS, List.of()).nets().get(0).atChance(chance));
+        assertTrue(atChance(2.3012), "the loss of predicting the class frequencies");
+        assertTrue(atChance(0.995 * chance));
+        assertFalse(atChance(0.985 * chance));
+        InitTraining none = InitTraining.of(List.of(D), SEEDS, SETTINGS, List.of());
+        assertFalse(none.atChance(none.nets().get(0)), "no finished seed");
     }
 
     @Test
     void aTestNetworkVariantIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> InitTraining.of(List.of(Variants.BASELINE.defaults()), 3, SETTINGS, List.of()));
+                () -> InitTraining.of(List.of(Variants.BASELINE.defaults()), SEEDS, SETTINGS, List.of()));
         assertTrue(e.getMessage().contains("Baseline"), e.getMessage());
     }
 
-    private static InitTraining.Net net(double finalTrainLoss) {
-        return InitTraining.of(List.of(D), 1, SETTINGS, FakeRuns.mlp(D, SETTINGS, new double[] {finalTrainLoss}, 5))
-                .nets().get(0);
+    private static boolean atChance(double finalTrainLoss) {
+        InitTraining t = InitTraining.of(List.of(D), SEEDS, SETTINGS,
+                FakeRuns.mlp(D, SETTINGS, new double[] {finalTrainLoss}, 5));
+        return t.atChance(t.nets().get(0));
     }
 }

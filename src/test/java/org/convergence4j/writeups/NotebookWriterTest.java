@@ -1,5 +1,6 @@
 package org.convergence4j.writeups;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.persistence.FindingsFile;
 import org.convergence4j.persistence.InitStudyFile;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.SummaryFile;
@@ -33,6 +35,7 @@ import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.Spread;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
@@ -48,7 +51,8 @@ class NotebookWriterTest {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?");
     /** Every way the notebooks format a number. */
     private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points,
-            Numbers::wholePercent, Numbers::loss, Numbers::std, Numbers::oneDecimal, Numbers::rounded, Numbers::plain);
+            Numbers::wholePercent, Numbers::loss, Numbers::lossDifference, Numbers::std, Numbers::oneDecimal,
+            Numbers::rounded, Numbers::plain);
     private static final Invocation INVOCATION = new Invocation("mvn test-command", "mvn test-all");
     /** The seminar's studies at the fake runs' settings; Part 1's trained nets at their own. */
     private static final List<Study> STUDIES = Studies.SEMINAR.stream()
@@ -83,6 +87,43 @@ class NotebookWriterTest {
             checked += numbers.size();
         }
         assertTrue(checked > 200, "the check must see the tables and conclusions, saw " + checked + " numbers");
+    }
+
+    /**
+     * The trained nets' section of Part 1: one table row per net and optimizer, every finding with its verdict, the
+     * net that stayed at chance, and the orders compared. In the fixture the forward std of a changes by 0.83 per
+     * layer and b's by 0.71, so a is the steadier forward and b the steadier backward (1.7 against 0.93 per layer);
+     * a ends below b in training loss.
+     */
+    @Test
+    void partOnesTrainedNetsAreWrittenUpWithTheFindings(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, fullRuns());
+        String part1 = Files.readString(layout.notebook("Part1-initialization"));
+        String section = part1.substring(part1.indexOf("## Training the nets"), part1.indexOf("## Where this"));
+
+        assertTrue(section.contains("](../part1-initialization/training_loss.png)"), section);
+        String table = section.substring(section.indexOf("### Final training loss"), section.indexOf("### Does"));
+        assertEquals(Studies.PART1_TRAINING.variants().size(), table.lines().filter(l -> l.startsWith("| **")).count());
+        List<Finding> findings = FindingsFile.read(layout.findings(Studies.PART1.folder())).findings();
+        assertEquals(6, findings.size(), "three contrasts, two optimizers");
+        for (Finding f : findings) {
+            assertTrue(section.contains("| " + f.claim() + " | ") && section.contains(" | " + f.verdictText() + " |"),
+                    f.claim());
+        }
+        assertTrue(section.contains("Still at chance") && section.contains("**relu_xavier** with SGD, lr 0.1"),
+                section);
+        assertTrue(section.contains("lowest final training loss first: **a** (") && section.contains(
+                "forward **a**, **b**, which gives this order; backward **b**, **a**, which does not"), section);
+        assertTrue(section.contains("diverged: InitA(sgd=0.1) seed 3 diverged"), section);
+    }
+
+    @Test
+    void withoutTrainedNetsPartOneSaysSo(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
+        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION);
+        String part1 = Files.readString(layout.notebook("Part1-initialization"));
+        assertTrue(part1.contains("training.json` was not found: the nets have not been trained yet"), part1);
+        assertFalse(part1.contains("{{"), part1);
     }
 
     @Test
