@@ -13,15 +13,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.convergence4j.data.BatchIterator;
+import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
+import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.FindingsFile;
+import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunStore;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.Evaluation;
 import org.convergence4j.train.RunRecord;
@@ -29,11 +36,18 @@ import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingSettings;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
 
-/** Reuse, retraining and concurrency of runs, on a small slice of MNIST (1 epoch of 512 examples). */
+/** Reuse, retraining and concurrency of runs, on a small slice of MNIST (1 epoch of 512 examples) or synthetic images. */
 class StudyRunnerTest {
 
     private static final TrainingSettings TINY = new TrainingSettings("mnist", 1, 1e-3, 64, 512);
@@ -174,6 +188,67 @@ class StudyRunnerTest {
             assertEquals(last.testAccuracy(), e.accuracy(), 0.0, r.variant().key());
             assertEquals(last.testLoss(), e.loss(), 0.0, r.variant().key());
         }
+    }
+
+    /**
+     * Synthetic images: {@code n} examples of 784 standard-normal pixels, seeded, labelled by the largest of their
+     * first ten pixels (a rule an MLP can learn).
+     */
+    private static ImageDataset synthetic(int n, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.randn(DataType.FLOAT, n, 784);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 10);
+        INDArray classes = x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 10)).argMax(1);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, classes.getInt(i), 1);
+        }
+        return new ImageDataset(x, y);
+    }
+
+    /**
+     * One of Part 1's nets end to end, on synthetic data: with Adam and with plain SGD it trains, is stored under a
+     * configuration of its own, is reused, its stored network (with the optimizer it was trained by) reproduces the
+     * final test figures, and the study's outputs are written from the records.
+     */
+    @Test
+    void aPartOneNetTrainsThroughTheStoreWithEitherOptimizer() throws IOException {
+        Variant adam = Variants.initialization(InitConfiguration.D).defaults();
+        Variant sgd = adam.with("sgd", 0.1);
+        TrainingSettings settings = new TrainingSettings("mnist", 2, 1e-3, 64, 0);
+        Study study = new Study("tiny", "part1-initialization", "Part1-initialization", List.of(adam, sgd),
+                List.of(1L, 2L), settings, Set.of(Study.Output.INIT_TRAINING));
+        TrainingData data = new TrainingData(synthetic(512, 1), synthetic(128, 2));
+
+        List<RunRecord> runs = run(dir, 1, new StopSignal(), false, false, () -> data, study.runs(), r -> { });
+
+        assertEquals(study.runs(), runs.stream().map(RunRecord::spec).toList());
+        assertTrue(runs.stream().allMatch(RunRecord::complete), log());
+        assertTrue(log().contains("InitD(sgd=0.1) seed 2: trained"), log());
+        assertEquals(2, runs.stream().map(RunRecord::configuration).distinct().count(), "one per optimizer");
+        run(dir, 1, new StopSignal(), false, false, () -> {
+            throw new AssertionError("every run is stored: no data needed");
+        }, study.runs(), r -> { });
+        assertEquals(study.runs().size(), log().lines().filter(l -> l.contains(": reused ")).count(), log());
+
+        RunStore store = new RunStore(ResultsLayout.of(dir).runs(), System.out);
+        for (RunRecord r : runs) {
+            MultiLayerNetwork net = store.network(r);
+            Object updater = ((BaseLayer) net.getLayer(0).conf().getLayer()).getIUpdater();
+            assertEquals(r.variant().equals(adam) ? new Adam(1e-3) : new Sgd(0.1), updater, r.spec().label());
+            Evaluation e = Trainer.evaluate(net, BatchIterator.sequential(data.test(), settings.batchSize()));
+            assertEquals(r.history().last().testAccuracy(), e.accuracy(), 0.0, r.spec().label());
+            assertEquals(r.history().last().testLoss(), e.loss(), 0.0, r.spec().label());
+        }
+
+        ResultsLayout layout = ResultsLayout.of(dir);
+        StudyOutputs.write(study, runs, SummaryFile.of(List.of(), runs, settings, study.seeds(), "test"), layout);
+        InitTraining training = InitTrainingFiles.read(layout.initTrainingJson(study.folder()));
+        assertEquals(List.of(adam.key(), sgd.key()), training.nets().stream().map(InitTraining.Net::variant).toList());
+        assertTrue(training.nets().stream().allMatch(n -> n.finishedSeeds().equals(study.seeds())
+                && n.meanTrainLoss().size() == settings.epochs()));
+        assertTrue(Files.exists(layout.initTrainingFigure(study.folder())));
+        assertTrue(FindingsFile.read(layout.findings(study.folder())).findings().stream()
+                .allMatch(f -> f.value().isEmpty()), "d alone: no contrast has both its nets");
     }
 
     @Test
