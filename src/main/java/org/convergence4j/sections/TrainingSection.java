@@ -116,7 +116,7 @@ abstract class TrainingSection implements Callable<Integer> {
             }
             SummaryFile summary = summary(layout, training, runs, invocation);
             summary.write(layout.summary());
-            console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size() + " runs)");
+            console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size() + " runs stored)");
             if (stop.isRequested()) {
                 console.println("stopped: " + runs.size() + " of " + specs.size() + " runs are stored in " + layout.runs()
                         + (runs.size() < specs.size() ? "; the other " + (specs.size() - runs.size())

@@ -94,10 +94,11 @@ public final class InitTrainingClaims {
         MlpNet preferred = new MlpNet(c.preferred(), sgd);
         MlpNet other = new MlpNet(c.other(), sgd);
         String optimizer = preferred.optimizer(settings.learningRate());
-        String claim = c.conclusion() + " (" + optimizer + "): " + c.preferred().key() + " trains to a lower loss than "
-                + c.other().key() + " (" + c.preferred().activation() + ", " + c.preferred().architecture().label() + ")";
-        String statistic = "paired difference " + c.other().key() + " − " + c.preferred().key()
-                + " of the final training loss after " + settings.epochs() + " epochs";
+        String claim = c.conclusion() + " (" + optimizer + "): " + c.preferred().key() + " trains to a lower loss "
+                + "than " + c.other().key() + " (" + c.preferred().activation() + ", "
+                + c.preferred().architecture().label() + ")";
+        String statistic = "paired difference " + c.other().key() + " − " + c.preferred().key() + " of the final "
+                + "training loss after " + settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs");
         Optional<MeanInterval> value = PairedSample.of(finalTrainLoss(other, runs), finalTrainLoss(preferred, runs))
                 .interval(Comparison.LEVEL);
         return Finding.judge(SECTION, claim, statistic, UNIT, Hypothesis.above(0), value);

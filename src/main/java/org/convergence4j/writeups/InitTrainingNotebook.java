@@ -97,7 +97,7 @@ final class InitTrainingNotebook {
     private static String configuration(InitTraining t) {
         List<String> parts = new ArrayList<>();
         parts.add("dataset " + Markdown.code(t.settings().dataset()));
-        parts.add(t.settings().epochs() + " epochs per run");
+        parts.add(t.settings().epochs() + (t.settings().epochs() == 1 ? " epoch" : " epochs") + " per run");
         parts.add("seeds " + t.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         parts.add("mini-batch " + t.settings().batchSize());
         parts.add("optimizers " + t.nets().stream().sorted(Comparator.comparingDouble(Net::sgd)).map(Net::optimizer)
@@ -230,13 +230,12 @@ final class InitTrainingNotebook {
 
     /** The nets still at the loss of a uniform guess, or that there are none. */
     private static String chance(InitTraining t, List<Net> finished) {
-        String level = "within " + Numbers.wholePercent(t.chanceMargin()) + "% of ln 10 = "
-                + Numbers.loss(t.chanceLoss()) + " nats, the loss of a uniform guess";
+        String margin = Numbers.wholePercent(t.chanceMargin()) + "% of ln 10 = " + Numbers.loss(t.chanceLoss())
+                + " nats, the loss of a uniform guess";
         List<String> stuck = finished.stream().filter(t::atChance).map(n -> "**" + n.net() + "** with "
                 + n.optimizer() + " (" + Numbers.loss(n.finalTrainLoss().orElseThrow().mean()) + ")").toList();
-        return stuck.isEmpty() ? "Every net with a finished seed ended its training below the loss of a uniform guess "
-                + "by more than that margin (" + level + ")."
-                : "Still at chance after the last epoch (a mean final training loss " + level + "): "
+        return stuck.isEmpty() ? "No net is still at chance: every finished one ended more than " + margin + "."
+                : "Still at chance after the last epoch, with a mean final training loss within " + margin + ": "
                         + String.join(", ", stuck) + ".";
     }
 
