@@ -35,7 +35,7 @@ public record ResultsLayout(Path root, Path notebooks) {
         return root.resolve("runs");
     }
 
-    /** {@code summary.json} of the training runs. */
+    /** {@code summary.json} of the TestNetwork runs. */
     public Path summary() {
         return root.resolve("summary.json");
     }

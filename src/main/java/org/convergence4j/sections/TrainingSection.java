@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * A section that runs a list of studies: Part 1 where the list has it, then every run of the training studies
- * (reused when stored with the same configuration), then each study's outputs and write-up. Ctrl-C stops after
- * the current batch, finished runs are kept, and a rerun continues where it stopped.
+ * (reused when stored with the same configuration), then every study's outputs, then each write-up once (Part 1's
+ * presents the files of two studies). Ctrl-C stops after the current batch, finished runs are kept, and a rerun
+ * continues where it stopped.
  */
 abstract class TrainingSection implements Callable<Integer> {
 

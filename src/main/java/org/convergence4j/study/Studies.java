@@ -16,7 +16,7 @@ import org.convergence4j.train.TrainingSettings;
  */
 public final class Studies {
 
-    /** Training seeds of Parts 2–4. */
+    /** Training seeds of Parts 2–4 and of Part 1's trained nets. */
     public static final List<Long> SEEDS = seeds(1, 3);
     /** Initialization seeds of Part 1. */
     public static final List<Long> INITIALIZATION_SEEDS = seeds(1, 10);

@@ -10,9 +10,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains a network with the semantics of the seminar's {@code train_utils.train}: each epoch runs
- * the training set in training mode with one Adam step per mini-batch, then evaluates the test set
- * in inference mode without updates; the per-epoch figures are means over batches of the batch
- * loss (negative log-likelihood of the softmax output) and batch accuracy. The optimizer and its
+ * the training set in training mode with one optimizer step per mini-batch (Adam in the seminar),
+ * then evaluates the test set in inference mode without updates; the per-epoch figures are means
+ * over batches of the batch loss (negative log-likelihood of the softmax output) and batch accuracy. The optimizer and its
  * learning rate are part of the network's configuration (see the model factories).
  */
 public final class Trainer {

@@ -5,7 +5,8 @@ package org.convergence4j.train;
  *
  * @param dataset {@code mnist} or {@code fashion-mnist}
  * @param epochs epochs per run, ≥ 1 (seminar: 20)
- * @param learningRate Adam's learning rate (seminar: 0.001)
+ * @param learningRate Adam's learning rate (seminar: 0.001); a variant trained with plain SGD carries its own rate
+ *     ({@link org.convergence4j.models.MlpNet})
  * @param batchSize mini-batch size for training and evaluation (seminar: 128)
  * @param trainSubset 0 for the whole training set, else the first n training examples (a {@code --quick} run)
  */
