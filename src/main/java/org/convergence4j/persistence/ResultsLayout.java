@@ -79,6 +79,26 @@ public record ResultsLayout(Path root, Path notebooks) {
         return study(folder).resolve("layer_activation_std.png");
     }
 
+    /** The findings (claim, statistic, interval, verdict) of a study's verdict table. */
+    public Path verdicts(String folder) {
+        return study(folder).resolve("verdicts.json");
+    }
+
+    /** A sweep's numbers, from which its write-up prints. */
+    public Path sweepJson(String folder) {
+        return study(folder).resolve("sweep.json");
+    }
+
+    /** A sweep's table: one row per point. */
+    public Path sweepCsv(String folder) {
+        return study(folder).resolve("sweep.csv");
+    }
+
+    /** A sweep's figure: the end-point against each swept parameter. */
+    public Path sweepFigure(String folder) {
+        return study(folder).resolve("end_point_vs_probability.png");
+    }
+
     /** Part 1's per-layer table of one net, e.g. {@code std_per_layer_a.csv}. */
     public Path initStdCsv(String folder, String net) {
         return study(folder).resolve("std_per_layer_" + net + ".csv");

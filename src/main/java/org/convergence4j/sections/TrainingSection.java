@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +24,10 @@ import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.plot.Charts;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
-import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.Finding;
 import org.convergence4j.study.StudyOutputs;
 import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyResults;
 import org.convergence4j.study.StudyRunner;
 import org.convergence4j.study.TrainingData;
 import org.convergence4j.train.RunRecord;
@@ -122,11 +124,14 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "; figures and write-ups were not rewritten");
                 return 130;
             }
+            List<Finding> findings = new ArrayList<>();
+            Set<String> printed = new HashSet<>();
             for (Study s : studies) {
                 if (s.trains()) {
-                    Comparison comparison = StudyOutputs.write(s, runs, summary, layout);
-                    NotebookWriter.writeTraining(s, comparison, summary, layout, invocation);
-                    printFinal(s, comparison, console);
+                    StudyResults results = StudyOutputs.write(s, runs, summary, layout, findings);
+                    findings.addAll(results.findings());
+                    NotebookWriter.writeTraining(s, results, summary, layout, invocation);
+                    printFinal(s, results, printed, console);
                 } else {
                     NotebookWriter.writeInitialization(s, layout, invocation);
                 }
@@ -195,9 +200,14 @@ abstract class TrainingSection implements Callable<Integer> {
                 .distinct().collect(Collectors.joining("; ", runs.size() + " run(s) of: ", ""));
     }
 
-    private static void printFinal(Study study, Comparison comparison, PrintStream out) {
-        comparison.variants().forEach(v -> v.finalTestAccuracy().ifPresent(a -> out.printf(Locale.ROOT,
-                "%s: %-24s final test accuracy %.2f%% (mean of %d)%n", study.name(), v.variant(), 100 * a.mean(), a.n())));
+    /** Each variant's end-point, and each verdict not yet printed by an earlier study of the command. */
+    private static void printFinal(Study study, StudyResults results, Set<String> printed, PrintStream out) {
+        results.comparison().variants().forEach(v -> v.endPoint().ifPresent(a -> out.printf(Locale.ROOT,
+                "%s: %-24s end-point %.2f%% (test accuracy, mean of the last epochs over %d seeds)%n", study.name(),
+                v.variant(), 100 * a.mean(), a.n())));
+        results.findings().stream().filter(f -> printed.add(f.claim()))
+                .forEach(f -> out.printf(Locale.ROOT, "%s: %s %s: %s%n", study.name(), f.section(), f.claim(),
+                        f.verdictText()));
     }
 
     /** The dataset, read once and only when needed. */

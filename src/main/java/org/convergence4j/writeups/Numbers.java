@@ -23,6 +23,14 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%+.2f", 100 * fraction);
     }
 
+    /**
+     * A value of a {@link org.convergence4j.statistics.Finding} in its unit, with sign: percentage points with 2
+     * decimals ({@code +0.15}), anything else to 3 significant digits ({@code -0.0312}).
+     */
+    public static String signed(double value, String unit) {
+        return unit.equals("pp") ? String.format(Locale.ROOT, "%+.2f", value) : String.format(Locale.ROOT, "%+.3g", value);
+    }
+
     /** A fraction in whole percent: 0.95 → {@code 95}. */
     public static String wholePercent(double fraction) {
         return String.format(Locale.ROOT, "%.0f", 100 * fraction);
