@@ -15,13 +15,17 @@ import org.convergence4j.train.TrainingSettings;
 /** The seminar's four parts and the drop-probability sweep as study values, at the reference configuration that {@code results/} holds. */
 public final class Studies {
 
+    /** How many seeds Parts 2–4 train per variant by default (see {@link #SEEDS}). */
+    public static final int SEED_COUNT = 10;
     /**
      * Training seeds of Parts 2–4: 10, so that a paired difference of the seminar's size (0.1–0.3 pp) is either
      * resolved or bounded within the equivalence margin (with 3 seeds every interval contained 0).
      */
-    public static final List<Long> SEEDS = seeds(1, 10);
+    public static final List<Long> SEEDS = seeds(1, Studies.SEED_COUNT);
     /** Seeds of each point of the drop-probability sweep: the first 5 of {@link #SEEDS}, so the seminar's values are reused. */
-    public static final List<Long> SWEEP_SEEDS = seeds(1, 5);
+    public static final List<Long> SWEEP_SEEDS = seeds(1, Studies.SWEEP_SEED_COUNT);
+    /** How many seeds each point of the sweep trains by default. */
+    public static final int SWEEP_SEED_COUNT = 5;
     /** Initialization seeds of Part 1. */
     public static final List<Long> INITIALIZATION_SEEDS = seeds(1, 10);
     /** The sweep's drop probabilities of Dropout (PyTorch's p; the seminar's is 0.3). */

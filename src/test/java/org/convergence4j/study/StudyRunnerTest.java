@@ -131,6 +131,23 @@ class StudyRunnerTest {
     }
 
     @Test
+    void theSweepReusesTheRunsItSharesWithTheSeminarsParts() throws IOException {
+        assertTrue(Studies.SEEDS.containsAll(Studies.SWEEP_SEEDS), "the sweep's seeds are the main study's first");
+        assertTrue(Studies.SWEEP.variants().containsAll(Studies.PART2.variants()),
+                "the sweep has the seminar's own Baseline, Dropout and DropConnect");
+        run(dir, Studies.PART2.withTraining(TINY).withSeeds(List.of(1L)).runs());
+        Variant mild = DROPOUT.with("drop", 0.1);
+        List<Variant> sweep = new ArrayList<>(Studies.PART2.variants());
+        sweep.add(mild);
+        List<RunRecord> runs = run(dir, Studies.SWEEP.withTraining(TINY).withSeeds(List.of(1L)).withVariants(sweep).runs());
+        for (Variant v : Studies.PART2.variants()) {
+            assertTrue(log().contains(v.key() + " seed 1: reused"), log());
+        }
+        assertTrue(log().contains(mild.key() + " seed 1: trained"), log());
+        assertEquals(sweep.size(), runs.size());
+    }
+
+    @Test
     void forceRetrainsAStoredRun() throws IOException {
         run(dir, specs(List.of(BASELINE), 1));
         run(dir, 1, new StopSignal(), true, false, StudyRunnerTest::data, specs(List.of(BASELINE), 1), r -> { });
