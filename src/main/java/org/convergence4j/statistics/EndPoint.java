@@ -6,7 +6,7 @@ import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.TrainingHistory;
 
 /**
- * The primary end-point of a run, fixed before the 10-seed runs were made: the mean test accuracy over its last
+ * The primary end-point of a run, fixed before the results of the 10-seed runs were looked at: the mean test accuracy over its last
  * {@value #EPOCHS} epochs (epochs 16–20 of the seminar's 20),
  * <pre>
  *   y = (1/K) Σ_{e = E−K+1}^{E} acc_test(e),   K = min({@value #EPOCHS}, E)
