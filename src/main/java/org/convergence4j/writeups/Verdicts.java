@@ -83,8 +83,8 @@ final class Verdicts {
             case CONTRADICTED -> "no part of the interval lies where the claim holds";
             case NOT_RESOLVED -> "the interval reaches both sides of " + boundaries(f.hypothesis(), f.unit());
         };
-        return claim + ": " + f.statistic() + " is " + value(f) + " over " + i.n() + " seeds; " + reason + " ("
-                + region(f.hypothesis(), f.unit()) + ").";
+        return claim + " — " + f.statistic() + ": " + value(f) + " over " + i.n() + " seeds; " + reason
+                + " (the claim needs " + region(f.hypothesis(), f.unit()) + ").";
     }
 
     private static String value(Finding f) {
