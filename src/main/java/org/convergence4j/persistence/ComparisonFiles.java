@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.MeanInterval;
 import org.convergence4j.statistics.PairwiseComparison;
 import org.convergence4j.statistics.Spread;
 import org.convergence4j.statistics.VariantStatistics;
@@ -15,11 +16,12 @@ import org.convergence4j.statistics.WelchInterval;
  * Writes a {@link Comparison} as three files, atomically:
  * <ul>
  *   <li>{@code comparison.csv}, one row per variant: finished and configured seeds, mean and sample sd
- *       of the final test accuracy (fraction) and test loss (nats), mean final training accuracy,
+ *       of the end-point (fraction; {@link org.convergence4j.statistics.EndPoint}), of the final test accuracy
+ *       and of the test loss (nats), mean final training accuracy,
  *       the mean first epoch at the threshold and that epoch per seed ({@code never} if not reached);</li>
- *   <li>{@code pairwise.csv}, one row per pair: {@code diff} = mean final test accuracy of the first
- *       minus the second (fraction), the Welch interval {@code ci_low}, {@code ci_high}, its degrees
- *       of freedom {@code df}, and the verdict;</li>
+ *   <li>{@code pairwise.csv}, one row per pair: {@code diff} = mean paired difference of the end-point,
+ *       first minus second (fraction), the paired interval {@code paired_low}, {@code paired_high}, Welch's
+ *       {@code welch_low}, {@code welch_high} with its degrees of freedom {@code welch_df}, and the verdict;</li>
  *   <li>{@code comparison.json}, the {@link Comparison} record itself, from which the write-ups print.</li>
  * </ul>
  * A value that does not exist (an sd from one seed, an interval without two seeds) is an empty CSV
@@ -31,10 +33,10 @@ public final class ComparisonFiles {
 
     /** Header of {@code comparison.csv}. */
     public static final String VARIANTS_HEADER = "variant,beyond_seminar,seeds_finished,seeds_configured,"
-            + "test_acc_mean,test_acc_sd,test_loss_mean,test_loss_sd,train_acc_mean,"
+            + "end_point_mean,end_point_sd,test_acc_mean,test_acc_sd,test_loss_mean,test_loss_sd,train_acc_mean,"
             + "epoch_to_" + THRESHOLD_PERCENT + "_mean,epoch_to_" + THRESHOLD_PERCENT + "_per_seed";
     /** Header of {@code pairwise.csv}. */
-    public static final String PAIRS_HEADER = "pair,diff,ci_low,ci_high,df,verdict";
+    public static final String PAIRS_HEADER = "pair,diff,paired_low,paired_high,welch_low,welch_high,welch_df,verdict";
 
     private ComparisonFiles() {
     }
@@ -52,7 +54,7 @@ public final class ComparisonFiles {
         for (VariantStatistics v : comparison.variants()) {
             csv.append(String.join(",", quoted(v.variant()), String.valueOf(v.beyondSeminar()),
                     String.valueOf(v.finishedSeeds().size()), String.valueOf(v.seedsConfigured()),
-                    mean(v.finalTestAccuracy()), sd(v.finalTestAccuracy()), mean(v.finalTestLoss()),
+                    mean(v.endPoint()), sd(v.endPoint()), mean(v.finalTestAccuracy()), sd(v.finalTestAccuracy()), mean(v.finalTestLoss()),
                     sd(v.finalTestLoss()), mean(v.finalTrainAccuracy()), cell(v.meanEpochToThreshold()),
                     v.epochsToThreshold().stream().map(ComparisonFiles::epoch).collect(Collectors.joining(";"))))
                     .append('\n');
@@ -64,10 +66,12 @@ public final class ComparisonFiles {
     public static String pairsCsv(Comparison comparison) {
         StringBuilder csv = new StringBuilder(PAIRS_HEADER).append('\n');
         for (PairwiseComparison p : comparison.pairs()) {
-            Optional<WelchInterval> ci = p.interval();
+            Optional<MeanInterval> paired = p.paired();
+            Optional<WelchInterval> ci = p.welch();
             csv.append(String.join(",", quoted(p.first() + " vs " + p.second()), String.valueOf(p.difference()),
+                    paired.map(i -> String.valueOf(i.low())).orElse(""), paired.map(i -> String.valueOf(i.high())).orElse(""),
                     ci.map(i -> String.valueOf(i.low())).orElse(""), ci.map(i -> String.valueOf(i.high())).orElse(""),
-                    ci.map(i -> String.valueOf(i.df())).orElse(""), p.verdictText())).append('\n');
+                    ci.map(i -> String.valueOf(i.df())).orElse(""), quoted(p.verdictText()))).append('\n');
         }
         return csv.toString();
     }

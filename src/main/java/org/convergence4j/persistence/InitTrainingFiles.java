@@ -1,19 +1,17 @@
 package org.convergence4j.persistence;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.convergence4j.persistence.Json.JsonFileException;
-import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
 
 /**
- * Writes Part 1's trained nets as three files of the study's folder, atomically:
+ * Writes Part 1's trained nets as two files of the study's folder, atomically (the verdicts on its claims go to
+ * {@code verdicts.json}, as every study's):
  * <ul>
  *   <li>{@code training.csv}, one row per net and optimizer: finished and configured seeds, mean and sample sd of
  *       the final training loss (nats) and of the final test accuracy (fraction);</li>
  *   <li>{@code training.json}, the {@link InitTraining} record itself (also the training loss per epoch), from which
- *       the write-up prints;</li>
- *   <li>{@code findings.json}, the verdicts on the seminar's 1.4 ({@link FindingsFile}).</li>
+ *       the write-up prints.</li>
  * </ul>
  * A value that does not exist (an sd from one seed, a net without a finished seed) is an empty CSV cell and a JSON
  * {@code null}. Doubles are written in full ({@link Double#toString}).
@@ -27,11 +25,10 @@ public final class InitTrainingFiles {
     private InitTrainingFiles() {
     }
 
-    /** Writes the three files in {@code folder}, creating it if needed. */
-    public static void write(ResultsLayout layout, String folder, InitTraining training, List<Finding> findings) {
+    /** Writes the two files in {@code folder}, creating it if needed. */
+    public static void write(ResultsLayout layout, String folder, InitTraining training) {
         AtomicFiles.writeString(layout.initTrainingCsv(folder), csv(training));
         Json.write(layout.initTrainingJson(folder), training);
-        FindingsFile.of(findings).write(layout.findings(folder));
     }
 
     /**

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *   &lt;root&gt;/&lt;study&gt;/&lt;variant&gt;.csv|png         mean curves over seeds of each variant of a study
  *   &lt;root&gt;/&lt;study&gt;/comparison.csv|json, pairwise.csv, compare_results.png, layer_activation_std.png
  *   &lt;root&gt;/&lt;study&gt;/std_per_layer_&lt;net&gt;.csv, summary.json, std_vs_depth_*.png, activation_histograms_tanh.png
- *   &lt;root&gt;/&lt;study&gt;/training.csv|json, training_loss.png, findings.json   Part 1's nets trained
+ *   &lt;root&gt;/&lt;study&gt;/verdicts.json         the findings on the claims a study judges
+ *   &lt;root&gt;/&lt;study&gt;/training.csv|json, training_loss.png   Part 1's nets trained
  *   &lt;notebooks&gt;/&lt;write-up&gt;.md
  * </pre>
  *
@@ -80,6 +81,26 @@ public record ResultsLayout(Path root, Path notebooks) {
         return study(folder).resolve("layer_activation_std.png");
     }
 
+    /** The findings (claim, statistic, interval, verdict) of a study's verdict table. */
+    public Path verdicts(String folder) {
+        return study(folder).resolve("verdicts.json");
+    }
+
+    /** A sweep's numbers, from which its write-up prints. */
+    public Path sweepJson(String folder) {
+        return study(folder).resolve("sweep.json");
+    }
+
+    /** A sweep's table: one row per point. */
+    public Path sweepCsv(String folder) {
+        return study(folder).resolve("sweep.csv");
+    }
+
+    /** A sweep's figure: the end-point against each swept parameter. */
+    public Path sweepFigure(String folder) {
+        return study(folder).resolve("end_point_vs_probability.png");
+    }
+
     /** Part 1's per-layer table of one net, e.g. {@code std_per_layer_a.csv}. */
     public Path initStdCsv(String folder, String net) {
         return study(folder).resolve("std_per_layer_" + net + ".csv");
@@ -113,11 +134,6 @@ public record ResultsLayout(Path root, Path notebooks) {
     /** Part 1's trained nets: the training loss per epoch, one panel per architecture and optimizer. */
     public Path initTrainingFigure(String folder) {
         return study(folder).resolve("training_loss.png");
-    }
-
-    /** The claims a study's data judge, e.g. the seminar's 1.4 on Part 1's trained nets. */
-    public Path findings(String folder) {
-        return study(folder).resolve("findings.json");
     }
 
     /** A write-up, e.g. {@code notebooks-equivalent/Part2-dropout.md}. */

@@ -34,7 +34,8 @@ public final class ExperimentOptions {
     static final Path CUSTOM_OUT = Path.of("results-custom");
 
     @Option(names = "--variants", paramLabel = "LIST", description = "Variants to train, e.g. "
-            + "'Baseline,Dropout(drop=0.5),DropConnect(keep=0.6)' (default: the section's). Known: ${sys:c4j.variants}")
+            + "'Baseline,Dropout(drop=0.5),DropConnect(keep=0.6)' (default: the section's; with this option the "
+            + "drop-probability sweep is not run). Known: ${sys:c4j.variants}")
     String variants;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run, ≥ 1 (default: each study's "
@@ -42,7 +43,9 @@ public final class ExperimentOptions {
             + " for Part 1's nets; " + QUICK_EPOCHS + " with --quick).")
     Integer epochs;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: 3).")
+    @Option(names = "--seeds", paramLabel = "N", description = "Runs per variant, with seeds S, S+1, … (default: "
+            + Studies.SEED_COUNT + "; the sweep: " + Studies.SWEEP_SEED_COUNT + "; Part 1's nets: "
+            + Studies.INIT_TRAINING_SEED_COUNT + ").")
     Integer seeds;
 
     @Option(names = "--seed", paramLabel = "S", description = "First seed of initialization, shuffling and masks (default: 1).")
@@ -75,9 +78,10 @@ public final class ExperimentOptions {
 
     /**
      * The studies to run: {@code reference} with these options applied, each option overriding only what it names
-     * (a study keeps its own epochs unless {@code --epochs} or {@code --quick} is given). {@code --variants} keeps, in
-     * each training study, the given variants of the kinds that study compares (a study left without any is
-     * dropped); Part 1, its trained nets included, runs on MNIST only.
+     * (a study keeps its own epochs unless {@code --epochs} or {@code --quick} is given, its own seeds unless
+     * {@code --seeds} or {@code --seed} is). {@code --variants} keeps, in each training study, the given variants of
+     * the kinds that study compares (a study left without any is dropped) and drops the sweep, whose variants are
+     * its list of values; Part 1, its trained nets included, runs on MNIST only.
      *
      * @throws CommandLine.ParameterException naming the option, the value and what is allowed
      */
@@ -95,7 +99,10 @@ public final class ExperimentOptions {
             }
             Study t = s.withTraining(training(s.training()));
             if (seeds != null || seed != null) {
-                t = t.withSeeds(Studies.seeds(seed != null ? seed : 1, seeds != null ? seeds : Studies.SEEDS.size()));
+                t = t.withSeeds(Studies.seeds(seed != null ? seed : 1, seeds != null ? seeds : s.seeds().size()));
+            }
+            if (chosen.isPresent() && s.outputs().contains(Study.Output.SWEEP)) {
+                continue; // a sweep is its list of values: --variants chooses what the comparisons train instead
             }
             if (chosen.isPresent()) {
                 Set<VariantKind> kinds = s.variants().stream().map(Variant::kind).collect(Collectors.toSet());

@@ -24,9 +24,9 @@ import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.plot.Charts;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
-import org.convergence4j.statistics.Comparison;
 import org.convergence4j.study.StudyOutputs;
 import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyResults;
 import org.convergence4j.study.StudyRunner;
 import org.convergence4j.study.TrainingData;
 import org.convergence4j.train.RunRecord;
@@ -117,7 +117,8 @@ abstract class TrainingSection implements Callable<Integer> {
             }
             SummaryFile summary = summary(layout, training, runs, invocation);
             summary.write(layout.summary());
-            console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size() + " runs stored)");
+            console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size()
+                    + " runs stored)");
             if (stop.isRequested()) {
                 console.println("stopped: " + runs.size() + " of " + specs.size() + " runs are stored in " + layout.runs()
                         + (runs.size() < specs.size() ? "; the other " + (specs.size() - runs.size())
@@ -125,22 +126,11 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "; figures and write-ups were not rewritten");
                 return 130;
             }
-            // Every study's outputs before any write-up: Part 1's write-up presents the files of two studies.
-            Map<Study, Comparison> comparisons = new LinkedHashMap<>();
-            training.forEach(s -> comparisons.put(s, StudyOutputs.write(s, runs, summary, layout)));
-            Set<String> written = new HashSet<>();
-            for (Study s : studies) {
-                if (s.trains()) {
-                    printFinal(s, comparisons.get(s), console);
-                }
-                if (written.add(s.writeup())) {
-                    if (s.initialization()) {
-                        NotebookWriter.writeInitialization(s, layout, invocation);
-                    } else {
-                        NotebookWriter.writeTraining(s, comparisons.get(s), summary, layout, invocation);
-                    }
-                    console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
-                }
+            Map<Study, StudyResults> results = StudyOutputs.writeAll(studies, runs, summary, layout);
+            Set<String> printed = new HashSet<>();
+            results.forEach((s, r) -> printFinal(s, r, printed, console));
+            for (Study s : NotebookWriter.writeAll(studies, results, summary, layout, invocation)) {
+                console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
             }
             stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
             ui.serveUntilCtrlC();
@@ -214,9 +204,14 @@ abstract class TrainingSection implements Callable<Integer> {
                 .distinct().collect(Collectors.joining("; ", runs.size() + " run(s) of: ", ""));
     }
 
-    private static void printFinal(Study study, Comparison comparison, PrintStream out) {
-        comparison.variants().forEach(v -> v.finalTestAccuracy().ifPresent(a -> out.printf(Locale.ROOT,
-                "%s: %-24s final test accuracy %.2f%% (mean of %d)%n", study.name(), v.variant(), 100 * a.mean(), a.n())));
+    /** Each variant's end-point, and each verdict not yet printed by an earlier study of the command. */
+    private static void printFinal(Study study, StudyResults results, Set<String> printed, PrintStream out) {
+        results.comparison().variants().forEach(v -> v.endPoint().ifPresent(a -> out.printf(Locale.ROOT,
+                "%s: %-24s end-point %.2f%% (test accuracy, mean of the last epochs over %d seeds)%n", study.name(),
+                v.variant(), 100 * a.mean(), a.n())));
+        results.findings().stream().filter(f -> printed.add(f.claim()))
+                .forEach(f -> out.printf(Locale.ROOT, "%s: %s %s: %s%n", study.name(), f.section(), f.claim(),
+                        f.verdictText()));
     }
 
     /** The dataset, read once and only when needed. */

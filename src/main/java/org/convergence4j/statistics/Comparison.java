@@ -7,20 +7,29 @@ import org.convergence4j.train.RunRecord;
 
 /**
  * A study's comparison, computed from its run records: per variant the statistics over its finished seeds
- * ({@link VariantStatistics}), and for each pair of variants the difference in final test accuracy with its Welch
- * interval ({@link PairwiseComparison}). Variants come in the study's order.
+ * ({@link VariantStatistics}), and for each pair of variants the difference in the {@link EndPoint} with its paired
+ * and its Welch interval ({@link PairwiseComparison}). Variants come in the study's order.
  *
  * @param level the confidence level of every interval
  * @param threshold the test accuracy whose first epoch is reported
+ * @param margin the equivalence margin of every pair (a fraction)
+ * @param endPointEpochs the epochs the {@link EndPoint} averages, e.g. {@code epochs 16–20}
  * @param variants every variant of the study that has at least one stored run
  * @param pairs each pair of variants that both have a finished seed, once, in {@code variants} order
  * @param missing the study's variants without any stored run yet
  */
-public record Comparison(double level, double threshold, List<VariantStatistics> variants,
+public record Comparison(double level, double threshold, double margin, String endPointEpochs,
+        List<VariantStatistics> variants,
         List<PairwiseComparison> pairs, List<String> missing) {
 
     /** 95% intervals. */
     public static final double LEVEL = 0.95;
+    /**
+     * The equivalence margin, 0.15 pp: two variants whose paired interval lies inside ±0.15 pp are called equivalent
+     * within the margin. The differences the seminar judges are 0.1–0.3 pp; one below 0.15 pp is smaller than the
+     * epoch-to-epoch jitter of a single run (about ±0.2 pp) and would not change which variant one picks.
+     */
+    public static final double MARGIN = 0.0015;
     /** The milestone whose first epoch is reported: 98% test accuracy. */
     public static final double THRESHOLD = 0.98;
 
@@ -29,8 +38,9 @@ public record Comparison(double level, double threshold, List<VariantStatistics>
      * and {@link #THRESHOLD}.
      *
      * @param seedsConfigured the seeds per variant the study asks for
+     * @param epochs the epochs per run the study asks for
      */
-    public static Comparison of(List<Variant> variants, int seedsConfigured, List<RunRecord> runs) {
+    public static Comparison of(List<Variant> variants, int seedsConfigured, int epochs, List<RunRecord> runs) {
         List<VariantStatistics> stats = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Variant v : variants) {
@@ -46,12 +56,12 @@ public record Comparison(double level, double threshold, List<VariantStatistics>
             for (int j = i + 1; j < stats.size(); j++) {
                 VariantStatistics a = stats.get(i);
                 VariantStatistics b = stats.get(j);
-                if (a.finalTestAccuracy().isPresent() && b.finalTestAccuracy().isPresent()) {
-                    pairs.add(PairwiseComparison.of(a.variant(), a.finalTestAccuracy().get(), b.variant(),
-                            b.finalTestAccuracy().get(), LEVEL));
+                if (a.endPoint().isPresent() && b.endPoint().isPresent()) {
+                    pairs.add(PairwiseComparison.of(a.variant(), PairwiseComparison.bySeed(a), b.variant(),
+                            PairwiseComparison.bySeed(b), LEVEL, MARGIN));
                 }
             }
         }
-        return new Comparison(LEVEL, THRESHOLD, List.copyOf(stats), List.copyOf(pairs), List.copyOf(missing));
+        return new Comparison(LEVEL, THRESHOLD, MARGIN, EndPoint.epochs(epochs), List.copyOf(stats), List.copyOf(pairs), List.copyOf(missing));
     }
 }

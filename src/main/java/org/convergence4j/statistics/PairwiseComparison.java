@@ -1,69 +1,105 @@
 package org.convergence4j.statistics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The difference in final test accuracy between two variants, {@code first − second}, with its
- * Welch interval over seeds (see {@link WelchInterval}).
+ * The difference in the primary {@link EndPoint} between two variants, {@code first − second}, judged by the paired
+ * t interval over the seeds both have ({@link PairedSample}); Welch's interval over all finished seeds, which
+ * ignores the pairing, is kept next to it for comparison.
+ * <p>
+ * The verdict: better when the paired interval excludes 0; <em>equivalent within the margin</em> when it lies
+ * inside (−margin, +margin), so that no difference larger than the margin is compatible with the data; otherwise
+ * not resolved, with the half-width that more seeds would have to shrink.
  *
  * @param first the variant whose mean is subtracted from
  * @param second the other variant
- * @param firstAccuracy final test accuracy of {@code first} over its finished seeds
- * @param secondAccuracy final test accuracy of {@code second} over its finished seeds
- * @param interval the confidence interval of the difference; empty when a variant has fewer than
- *     two finished seeds or neither has any spread
+ * @param firstEndPoint the end-point of {@code first} over its finished seeds
+ * @param secondEndPoint the end-point of {@code second} over its finished seeds
+ * @param paired the paired interval of the mean difference; empty with fewer than two common seeds
+ * @param welch Welch's interval; empty when a variant has fewer than two finished seeds or neither has spread
+ * @param margin the equivalence margin (a fraction, e.g. 0.0015 for 0.15 pp)
  */
-public record PairwiseComparison(String first, String second, Spread firstAccuracy, Spread secondAccuracy,
-        Optional<WelchInterval> interval) {
+public record PairwiseComparison(String first, String second, Spread firstEndPoint, Spread secondEndPoint,
+        Optional<MeanInterval> paired, Optional<WelchInterval> welch, double margin) {
 
-    /** What may be concluded from the interval. */
-    public enum Verdict {
+    /** What may be concluded from the paired interval. */
+    public enum Outcome {
         /** The interval lies above 0. */
         FIRST_BETTER,
         /** The interval lies below 0. */
         SECOND_BETTER,
-        /** The interval contains 0. */
-        NO_SIGNIFICANT_DIFFERENCE,
-        /** There is no interval: a variant has fewer than two finished seeds, or neither has spread. */
-        NO_INTERVAL
+        /** The interval contains 0 and lies inside ±margin. */
+        EQUIVALENT,
+        /** The interval contains 0 and reaches beyond the margin. */
+        NOT_RESOLVED,
+        /** Fewer than two seeds are common to both variants. */
+        NO_INTERVAL;
+
+        /** What a paired interval of {@code first − second} says, with equivalence {@code margin}. */
+        public static Outcome of(MeanInterval ci, double margin) {
+            if (ci.low() > 0) {
+                return FIRST_BETTER;
+            }
+            if (ci.high() < 0) {
+                return SECOND_BETTER;
+            }
+            return Hypothesis.within(margin).judge(ci) == Verdict.SUPPORTED ? EQUIVALENT : NOT_RESOLVED;
+        }
     }
 
-    /** Compares the final test accuracies of two variants at the given confidence level. */
-    public static PairwiseComparison of(String first, Spread firstAccuracy, String second, Spread secondAccuracy,
-            double level) {
-        return new PairwiseComparison(first, second, firstAccuracy, secondAccuracy,
-                WelchInterval.of(firstAccuracy, secondAccuracy, level));
+    /** Compares the end-points of two variants, each given per seed (seed → end-point). */
+    public static PairwiseComparison of(String first, Map<Long, Double> firstBySeed, String second,
+            Map<Long, Double> secondBySeed, double level, double margin) {
+        Spread a = spread(firstBySeed);
+        Spread b = spread(secondBySeed);
+        return new PairwiseComparison(first, second, a, b,
+                PairedSample.of(firstBySeed, secondBySeed).interval(level), WelchInterval.of(a, b, level), margin);
     }
 
-    /** {@code x̄(first) − x̄(second)}, defined even without an interval. */
+    /** The end-points of {@code v} by seed. */
+    static Map<Long, Double> bySeed(VariantStatistics v) {
+        Map<Long, Double> values = new HashMap<>();
+        List<Long> seeds = v.finishedSeeds();
+        for (int i = 0; i < seeds.size(); i++) {
+            values.put(seeds.get(i), v.endPointPerSeed().get(i));
+        }
+        return values;
+    }
+
+    /** The mean paired difference where there is one, else the difference of the means. */
     @JsonProperty("difference")
     public double difference() {
-        return firstAccuracy.mean() - secondAccuracy.mean();
+        return paired.map(MeanInterval::mean).orElse(firstEndPoint.mean() - secondEndPoint.mean());
     }
 
-    /** A better/worse conclusion only when the interval excludes 0. */
-    public Verdict verdict() {
-        if (interval.isEmpty()) {
-            return Verdict.NO_INTERVAL;
-        }
-        WelchInterval ci = interval.get();
-        if (!ci.excludesZero()) {
-            return Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        }
-        return ci.low() > 0 ? Verdict.FIRST_BETTER : Verdict.SECOND_BETTER;
+    /** What the paired interval says. */
+    public Outcome outcome() {
+        return paired.map(ci -> Outcome.of(ci, margin)).orElse(Outcome.NO_INTERVAL);
     }
 
-    /** The verdict in words, e.g. {@code BatchNorm better} or {@code no significant difference}. */
+    /** The verdict in words, e.g. {@code BatchNorm better} or {@code equivalent within ±0.15 pp}. */
     @JsonProperty("verdict")
     public String verdictText() {
-        return switch (verdict()) {
+        return switch (outcome()) {
             case FIRST_BETTER -> first + " better";
             case SECOND_BETTER -> second + " better";
-            case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference";
-            case NO_INTERVAL -> firstAccuracy.n() < 2 || secondAccuracy.n() < 2
-                    ? "no interval: fewer than two finished seeds"
-                    : "no interval: no spread over seeds in either variant";
+            case EQUIVALENT -> "equivalent within ±" + points(margin) + " pp";
+            case NOT_RESOLVED -> "not resolved: ±" + points(paired.orElseThrow().halfWidth()) + " pp at n = "
+                    + paired.orElseThrow().n();
+            case NO_INTERVAL -> "no interval: fewer than two seeds in common";
         };
+    }
+
+    private static String points(double fraction) {
+        return String.format(Locale.ROOT, "%.2f", 100 * fraction);
+    }
+
+    private static Spread spread(Map<Long, Double> bySeed) {
+        return Spread.of(bySeed.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

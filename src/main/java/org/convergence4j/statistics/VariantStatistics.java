@@ -22,6 +22,8 @@ import org.convergence4j.train.RunRecord;
  * @param seedsConfigured how many seeds the study asks for
  * @param finishedSeeds the seeds whose runs trained all configured epochs
  * @param divergence the messages of the runs a non-finite loss stopped
+ * @param endPoint the primary {@link EndPoint} (mean test accuracy of the last epochs); empty without finished seeds
+ * @param endPointPerSeed the end-point of each finished seed, in the order of {@code finishedSeeds}
  * @param finalTestAccuracy test accuracy after the last epoch; empty without finished seeds
  * @param finalTestLoss test loss after the last epoch
  * @param finalTrainAccuracy training accuracy of the last epoch
@@ -32,7 +34,8 @@ import org.convergence4j.train.RunRecord;
  * @param trainingSeconds wall time of every epoch trained, finished runs or not
  */
 public record VariantStatistics(String variant, String description, boolean beyondSeminar, int seedsConfigured,
-        List<Long> finishedSeeds, List<String> divergence, Optional<Spread> finalTestAccuracy,
+        List<Long> finishedSeeds, List<String> divergence, Optional<Spread> endPoint, List<Double> endPointPerSeed,
+        Optional<Spread> finalTestAccuracy,
         Optional<Spread> finalTestLoss, Optional<Spread> finalTrainAccuracy, List<OptionalInt> epochsToThreshold,
         List<Spread> testAccuracyByEpoch, List<Spread> testLossByEpoch, double trainingSeconds) {
 
@@ -45,6 +48,7 @@ public record VariantStatistics(String variant, String description, boolean beyo
     public static VariantStatistics of(Variant variant, List<RunRecord> runs, int seedsConfigured, double threshold) {
         List<RunRecord> finished = runs.stream().filter(RunRecord::complete)
                 .sorted(Comparator.comparingLong(RunRecord::seed)).toList();
+        List<Double> endPoints = finished.stream().map(r -> EndPoint.testAccuracy(r.history())).toList();
         List<OptionalInt> reached = finished.stream().map(r -> firstEpochAtLeast(r, threshold)).toList();
         double seconds = runs.stream().flatMap(r -> r.history().epochs().stream()).mapToDouble(EpochMetrics::seconds)
                 .sum();
@@ -52,6 +56,8 @@ public record VariantStatistics(String variant, String description, boolean beyo
                 .flatMap(r -> r.divergence().stream()).toList();
         return new VariantStatistics(variant.key(), variant.description(), variant.kind().beyondSeminar(),
                 seedsConfigured, finished.stream().map(RunRecord::seed).toList(), diverged,
+                finished.isEmpty() ? Optional.empty() : Optional.of(Spread.of(endPoints.stream()
+                        .mapToDouble(Double::doubleValue).toArray())), endPoints,
                 atLastEpoch(finished, EpochMetrics::testAccuracy), atLastEpoch(finished, EpochMetrics::testLoss),
                 atLastEpoch(finished, EpochMetrics::trainAccuracy), reached,
                 byEpoch(finished, EpochMetrics::testAccuracy), byEpoch(finished, EpochMetrics::testLoss), seconds);

@@ -1,9 +1,13 @@
 package org.convergence4j.study;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.convergence4j.claims.Claim;
+import org.convergence4j.claims.InitializationClaims;
+import org.convergence4j.claims.SeminarClaims;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.Variants;
@@ -11,19 +15,36 @@ import org.convergence4j.study.Study.Output;
 import org.convergence4j.train.TrainingSettings;
 
 /**
- * The seminar's four parts as study values, and Part 1's nets trained beyond it, at the reference configuration that
- * {@code results/} holds.
+ * The seminar's four parts, Part 1's nets trained beyond it, and the drop-probability sweep as study values, at the
+ * reference configuration that {@code results/} holds.
  */
 public final class Studies {
 
-    /** Training seeds of Parts 2–4 and of Part 1's trained nets. */
-    public static final List<Long> SEEDS = seeds(1, 3);
+    /** How many seeds Parts 2–4 train per variant by default (see {@link #SEEDS}). */
+    public static final int SEED_COUNT = 10;
+    /**
+     * Training seeds of Parts 2–4: 10, so that a paired difference of the seminar's size (0.1–0.3 pp) is either
+     * resolved or bounded within the equivalence margin (with 3 seeds every interval contained 0).
+     */
+    public static final List<Long> SEEDS = seeds(1, Studies.SEED_COUNT);
+    /** Seeds of each point of the drop-probability sweep: the first 5 of {@link #SEEDS}, so the seminar's values are reused. */
+    public static final List<Long> SWEEP_SEEDS = seeds(1, Studies.SWEEP_SEED_COUNT);
+    /** How many seeds each point of the sweep trains by default. */
+    public static final int SWEEP_SEED_COUNT = 5;
+    /** How many seeds Part 1's trained nets train per net and optimizer by default. */
+    public static final int INIT_TRAINING_SEED_COUNT = 3;
+    /** Training seeds of Part 1's trained nets: 1–3. */
+    public static final List<Long> INIT_TRAINING_SEEDS = seeds(1, INIT_TRAINING_SEED_COUNT);
     /** Initialization seeds of Part 1. */
     public static final List<Long> INITIALIZATION_SEEDS = seeds(1, 10);
+    /** The sweep's drop probabilities of Dropout (PyTorch's p; the seminar's is 0.3). */
+    public static final List<Double> SWEEP_DROP = List.of(0.1, 0.2, 0.3, 0.5, 0.7);
+    /** The sweep's keep probabilities of DropConnect (the seminar's p; its choice is 0.8). */
+    public static final List<Double> SWEEP_KEEP = List.of(0.5, 0.6, 0.7, 0.8, 0.9);
 
     /** Part 1: per-layer std of activations and gradients at initialization of deep tanh/ReLU MLPs. */
     public static final Study PART1 = new Study("Part 1", "part1-initialization", "Part1-initialization", List.of(),
-            INITIALIZATION_SEEDS, TrainingSettings.seminar("mnist"), Set.of(Output.INITIALIZATION));
+            INITIALIZATION_SEEDS, TrainingSettings.seminar("mnist"), Set.of(Output.INITIALIZATION), List.of());
 
     /**
      * Epochs of Part 1's trained nets, a quarter of the TestNetwork's 20 (the 784→500×10→10 nets have 2.7 M
@@ -42,28 +63,35 @@ public final class Studies {
     /**
      * Part 1's nets trained (beyond the seminar, which only initializes them): every initialization kind with Adam,
      * the seminar's optimizer, then with plain SGD at {@link #SGD_LEARNING_RATE}; {@value #INIT_TRAINING_EPOCHS}
-     * epochs, the seminar's batch and Adam rate, seeds 1–3; written up with Part 1, in its folder.
+     * epochs, the seminar's batch and Adam rate, {@link #INIT_TRAINING_SEEDS}; its claims are the seminar's 1.4 per
+     * optimizer ({@link InitializationClaims}); written up with Part 1, in its folder.
      */
-    public static final Study PART1_TRAINING = new Study("Part 1 training", PART1.folder(), PART1.writeup(),
-            Stream.concat(Variants.INITIALIZATION_KINDS.stream().map(VariantKind::defaults),
-                    Variants.INITIALIZATION_KINDS.stream().map(k -> k.defaults().with(Variants.SGD.name(),
-                            SGD_LEARNING_RATE))).toList(),
-            SEEDS, TrainingSettings.seminar("mnist").withEpochs(INIT_TRAINING_EPOCHS), Set.of(Output.INIT_TRAINING));
+    public static final Study PART1_TRAINING = initTraining();
 
     /** Part 2: Dropout vs DropConnect on the TestNetwork, with the Baseline. */
     public static final Study PART2 = training("Part 2", "part2-dropout", "Part2-dropout",
-            List.of(Variants.BASELINE, Variants.DROPOUT, Variants.DROPCONNECT), Set.of(Output.MEAN_CURVES, Output.COMPARISON));
+            List.of(Variants.BASELINE, Variants.DROPOUT, Variants.DROPCONNECT), Set.of(Output.MEAN_CURVES, Output.COMPARISON),
+            SeminarClaims.PART2);
 
     /** Part 3: BatchNorm vs the custom LayerNorm, and RMSNorm beyond the seminar. */
     public static final Study PART3 = training("Part 3", "part3-normalization", "Part3-normalization",
-            List.of(Variants.BATCHNORM, Variants.LAYERNORM, Variants.RMSNORM), Set.of(Output.MEAN_CURVES, Output.COMPARISON));
+            List.of(Variants.BATCHNORM, Variants.LAYERNORM, Variants.RMSNORM), Set.of(Output.MEAN_CURVES, Output.COMPARISON),
+            SeminarClaims.PART3);
 
-    /** Part 4: every variant compared. */
+    /** Part 4: every variant compared, and every conclusion of the notebook judged. */
     public static final Study PART4 = training("Part 4", "part4-comparison", "Part4-comparison", Variants.KINDS,
-            Set.of(Output.COMPARISON, Output.COMPARISON_FIGURES));
+            Set.of(Output.COMPARISON, Output.COMPARISON_FIGURES, Output.ALL_VERDICTS), SeminarClaims.ALL);
 
-    /** The whole reproduction, in the seminar's order, with Part 1's nets trained after Part 1. */
-    public static final List<Study> SEMINAR = List.of(PART1, PART1_TRAINING, PART2, PART3, PART4);
+    /**
+     * The sweep the seminar suggests at its end ("perhaps play with the probability of zeroing"): Dropout's drop and
+     * DropConnect's keep probability over five values each, with the Baseline as the reference, on
+     * {@link #SWEEP_SEEDS}.
+     */
+    public static final Study SWEEP = new Study("Sweep", "sweep-drop-probability", "Sweep-drop-probability",
+            sweepVariants(), SWEEP_SEEDS, TrainingSettings.seminar("mnist"), Set.of(Output.SWEEP), List.of());
+
+    /** The whole reproduction, in the seminar's order with Part 1's nets trained after Part 1, then the sweep. */
+    public static final List<Study> SEMINAR = List.of(PART1, PART1_TRAINING, PART2, PART3, PART4, SWEEP);
 
     private Studies() {
     }
@@ -73,9 +101,25 @@ public final class Studies {
         return LongStream.rangeClosed(first, first + (count - 1)).boxed().toList();
     }
 
+    private static Study initTraining() {
+        List<Variant> variants = Stream.concat(Variants.INITIALIZATION_KINDS.stream().map(VariantKind::defaults),
+                Variants.INITIALIZATION_KINDS.stream().map(k -> k.defaults().with(Variants.SGD.name(),
+                        SGD_LEARNING_RATE))).toList();
+        TrainingSettings settings = TrainingSettings.seminar("mnist").withEpochs(INIT_TRAINING_EPOCHS);
+        return new Study("Part 1 training", PART1.folder(), PART1.writeup(), variants, INIT_TRAINING_SEEDS, settings,
+                Set.of(Output.INIT_TRAINING), InitializationClaims.of(variants, settings));
+    }
+
+    private static List<Variant> sweepVariants() {
+        List<Variant> variants = new ArrayList<>(List.of(Variants.BASELINE.defaults()));
+        SWEEP_DROP.forEach(p -> variants.add(Variants.DROPOUT.defaults().with("drop", p)));
+        SWEEP_KEEP.forEach(p -> variants.add(Variants.DROPCONNECT.defaults().with("keep", p)));
+        return List.copyOf(variants);
+    }
+
     private static Study training(String name, String folder, String writeup, List<VariantKind> kinds,
-            Set<Output> outputs) {
+            Set<Output> outputs, List<Claim> claims) {
         List<Variant> variants = kinds.stream().map(VariantKind::defaults).toList();
-        return new Study(name, folder, writeup, variants, SEEDS, TrainingSettings.seminar("mnist"), outputs);
+        return new Study(name, folder, writeup, variants, SEEDS, TrainingSettings.seminar("mnist"), outputs, claims);
     }
 }

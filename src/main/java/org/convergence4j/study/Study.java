@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.convergence4j.claims.Claim;
 import org.convergence4j.models.Variant;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.TrainingSettings;
@@ -20,9 +21,10 @@ import org.convergence4j.train.TrainingSettings;
  * @param seeds the seeds of each variant (Part 1: its initialization seeds)
  * @param training how every run is trained
  * @param outputs what it writes from the runs
+ * @param claims the seminar's conclusions its runs test, judged in its verdict table
  */
 public record Study(String name, String folder, String writeup, List<Variant> variants, List<Long> seeds,
-        TrainingSettings training, Set<Output> outputs) {
+        TrainingSettings training, Set<Output> outputs, List<Claim> claims) {
 
     /** What a study writes. */
     public enum Output {
@@ -34,9 +36,14 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         COMPARISON,
         /** The seminar's {@code compare_results} figure and the per-layer std during training. */
         COMPARISON_FIGURES,
+        /** The end-point against each swept parameter, with the study's first variant as the reference band (figure, CSV, JSON). */
+        SWEEP,
+        /** A verdict table of every study of the command, not only its own claims. */
+        ALL_VERDICTS,
         /**
-         * Part 1's nets trained: the training loss per epoch per initialization (PNG), per net the final training
-         * loss and test accuracy (CSV, JSON), and the findings on the seminar's 1.4 (JSON); written up with Part 1.
+         * Part 1's nets trained: the training loss per epoch per initialization (PNG) and per net the final training
+         * loss and test accuracy (CSV, JSON); written up with Part 1, with the verdicts on its claims (the seminar's
+         * 1.4).
          */
         INIT_TRAINING
     }
@@ -50,6 +57,7 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         variants = List.copyOf(variants);
         seeds = List.copyOf(seeds);
         outputs = outputs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outputs));
+        claims = List.copyOf(claims);
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException(name + ": a study needs at least one seed");
         }
@@ -78,16 +86,16 @@ public record Study(String name, String folder, String writeup, List<Variant> va
 
     /** The same study with other variants. */
     public Study withVariants(List<Variant> newVariants) {
-        return new Study(name, folder, writeup, newVariants, seeds, training, outputs);
+        return new Study(name, folder, writeup, newVariants, seeds, training, outputs, claims);
     }
 
     /** The same study with other seeds. */
     public Study withSeeds(List<Long> newSeeds) {
-        return new Study(name, folder, writeup, variants, newSeeds, training, outputs);
+        return new Study(name, folder, writeup, variants, newSeeds, training, outputs, claims);
     }
 
     /** The same study trained otherwise. */
     public Study withTraining(TrainingSettings newTraining) {
-        return new Study(name, folder, writeup, variants, seeds, newTraining, outputs);
+        return new Study(name, folder, writeup, variants, seeds, newTraining, outputs, claims);
     }
 }

@@ -1,33 +1,43 @@
 package org.convergence4j.study;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.convergence4j.claims.Claim;
 import org.convergence4j.models.Variant;
 import org.convergence4j.persistence.ComparisonFiles;
 import org.convergence4j.persistence.HistoryCsv;
 import org.convergence4j.persistence.InitTrainingFiles;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.persistence.SweepFiles;
 import org.convergence4j.plot.CompareResultsChart;
 import org.convergence4j.plot.InitTrainingChart;
 import org.convergence4j.plot.LayerStdChart;
+import org.convergence4j.plot.SweepChart;
 import org.convergence4j.plot.TrainingCurves;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
-import org.convergence4j.statistics.InitTrainingClaims;
 import org.convergence4j.statistics.MeanHistory;
+import org.convergence4j.statistics.StudyRuns;
+import org.convergence4j.statistics.Sweep;
 import org.convergence4j.study.Study.Output;
 import org.convergence4j.train.RunRecord;
-import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.TrainingHistory;
 
 /**
  * Writes what a training study asks for ({@link Study#outputs()}) from its run records, replacing earlier files
- * atomically: per variant the mean curves over its finished seeds, the comparison tables, the comparison figures,
- * and for Part 1's trained nets their table, figure and findings.
+ * atomically: per variant the mean curves over its finished seeds, the comparison tables, the comparison
+ * figures, the sweep's figure and tables, the verdicts on its claims, and for Part 1's trained nets their table
+ * and figure. Only the runs at the study's settings and seeds count: a variant that two studies share (the
+ * Baseline of the 10-seed comparison and of the 5-seed sweep) is summarized over each study's own seeds.
  */
 public final class StudyOutputs {
 
@@ -35,15 +45,60 @@ public final class StudyOutputs {
     }
 
     /**
+     * Writes the outputs of every training study of {@code studies}, in their order, each study's findings going to
+     * the verdict tables of the studies after it ({@link Output#ALL_VERDICTS}).
+     *
+     * @param stored stored runs, of these studies and perhaps others (those are ignored)
+     * @param summary the results folder's summary, whose layer statistics the figures draw
+     * @return per training study, in order, what its runs say, for the write-ups
+     */
+    public static Map<Study, StudyResults> writeAll(List<Study> studies, List<RunRecord> stored, SummaryFile summary,
+            ResultsLayout layout) {
+        List<Finding> findings = new ArrayList<>();
+        Map<Study, StudyResults> results = new LinkedHashMap<>();
+        for (Study s : studies) {
+            if (s.trains()) {
+                StudyResults r = write(s, stored, summary, layout, findings);
+                findings.addAll(r.findings());
+                results.put(s, r);
+            }
+        }
+        return results;
+    }
+
+    /**
      * Writes the outputs of {@code study}.
      *
-     * @param runs stored runs, of this study's variants and perhaps others (those are ignored)
+     * @param stored stored runs, of this study and perhaps others (those are ignored)
      * @param summary the results folder's summary, whose layer statistics the figures draw
-     * @return the study's comparison, for its write-up
+     * @param earlier the findings of the studies written before this one in the same command; a study with
+     *     {@link Output#ALL_VERDICTS} puts those of claims it does not judge itself before its own
+     * @return what the runs say, for the study's write-up
      */
-    public static Comparison write(Study study, List<RunRecord> runs, SummaryFile summary, ResultsLayout layout) {
+    private static StudyResults write(Study study, List<RunRecord> stored, SummaryFile summary, ResultsLayout layout,
+            List<Finding> earlier) {
         String folder = study.folder();
-        Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), runs);
+        List<RunRecord> runs = stored.stream()
+                .filter(r -> study.seeds().contains(r.seed()) && r.settings().equals(study.training())).toList();
+        Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), study.training().epochs(), runs);
+        StudyRuns own = new StudyRuns(study.seeds(), study.training(), runs);
+        List<Finding> findings = new ArrayList<>();
+        if (study.outputs().contains(Output.ALL_VERDICTS)) {
+            Set<String> judged = study.claims().stream().map(Claim::statement).collect(Collectors.toSet());
+            earlier.stream().filter(f -> !judged.contains(f.claim())).forEach(findings::add);
+        }
+        study.claims().forEach(c -> findings.add(c.judge(own, Comparison.LEVEL)));
+        if (!findings.isEmpty()) {
+            Json.write(layout.verdicts(folder), findings);
+        }
+        Optional<Sweep> sweep = Optional.empty();
+        if (study.outputs().contains(Output.SWEEP)) {
+            sweep = Optional.of(Sweep.of(study.variants(), study.variants().get(0), own, Comparison.LEVEL));
+            SweepFiles.write(layout, folder, sweep.get());
+            if (sweep.get().series().stream().flatMap(s -> s.points().stream()).anyMatch(p -> p.endPoint().isPresent())) {
+                SweepChart.save(layout.sweepFigure(folder), sweep.get());
+            }
+        }
         if (study.outputs().contains(Output.MEAN_CURVES)) {
             for (Variant v : study.variants()) {
                 List<TrainingHistory> complete = runs.stream().filter(r -> r.variant().equals(v))
@@ -60,10 +115,8 @@ public final class StudyOutputs {
             ComparisonFiles.write(layout, folder, comparison);
         }
         if (study.outputs().contains(Output.INIT_TRAINING)) {
-            Set<RunSpec> specs = Set.copyOf(study.runs());
-            List<RunRecord> own = runs.stream().filter(r -> specs.contains(r.spec())).toList();
-            InitTraining training = InitTraining.of(study.variants(), study.seeds(), study.training(), own);
-            InitTrainingFiles.write(layout, folder, training, InitTrainingClaims.findings(own));
+            InitTraining training = InitTraining.of(study.variants(), study.seeds(), study.training(), runs);
+            InitTrainingFiles.write(layout, folder, training);
             if (training.nets().stream().anyMatch(n -> !n.meanTrainLoss().isEmpty())) {
                 InitTrainingChart.save(layout.initTrainingFigure(folder), training);
             }
@@ -82,6 +135,6 @@ public final class StudyOutputs {
                 LayerStdChart.save(layout.layerStdFigure(folder), layerStats);
             }
         }
-        return comparison;
+        return new StudyResults(comparison, findings, sweep);
     }
 }

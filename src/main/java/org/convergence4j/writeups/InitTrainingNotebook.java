@@ -8,25 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.convergence4j.persistence.FindingsFile;
 import org.convergence4j.persistence.InitStudyFile.Entry;
 import org.convergence4j.persistence.InitTrainingFiles;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.statistics.InitTraining.Net;
-import org.convergence4j.statistics.MeanInterval;
 
 /**
  * The measured parts of the Part 1 write-up's section on the trained nets, from the files their study writes in
- * Part 1's folder ({@code training.json}, {@code findings.json}) and from Part 1's {@code summary.json}: the
+ * Part 1's folder ({@code training.json}, {@code verdicts.json}) and from Part 1's {@code summary.json}: the
  * configuration, the status, the figure, the table of final training loss and test accuracy, conclusions chosen
- * from the numbers, and the table of findings on the seminar's 1.4.
+ * from the numbers, and the verdict table on the seminar's 1.4 ({@link Verdicts}).
  * <p>
  * The conclusions ask whether Part 1 predicts which nets train: per optimizer, within each group of nets with the
  * same layers and activation, the order of the mean final training loss (lowest first) is set beside Part 1's two
@@ -58,7 +56,7 @@ final class InitTrainingNotebook {
     /** The template values of the section. */
     Map<String, Supplier<String>> values() {
         Read<InitTraining> training = read(layout.initTrainingJson(folder), InitTrainingFiles::read);
-        Read<List<Finding>> findings = read(layout.findings(folder), f -> FindingsFile.read(f).findings());
+        Read<List<Finding>> findings = read(layout.verdicts(folder), f -> List.of(Json.read(f, Finding[].class)));
         String none = "*No trained nets yet.*";
         Map<String, Supplier<String>> values = new LinkedHashMap<>();
         values.put("training_configuration", () -> training.value().map(InitTrainingNotebook::configuration)
@@ -70,8 +68,8 @@ final class InitTrainingNotebook {
                         + "optimizer; dashed: ln 10, the loss of a uniform guess"))));
         values.put("training_table", () -> training.value().map(InitTrainingNotebook::table).orElse(none));
         values.put("training_conclusions", () -> training.value().map(this::conclusions).orElse(none));
-        values.put("training_findings", () -> findings.value().map(InitTrainingNotebook::findings)
-                .orElse(findings.problem().isEmpty() ? none : findings.problem()));
+        values.put("training_verdicts", () -> findings.value().map(f -> new Verdicts(f).table())
+                .orElse(Files.exists(layout.verdicts(folder)) ? findings.problem() : "*No verdicts yet.*"));
         return values;
     }
 
@@ -237,18 +235,5 @@ final class InitTrainingNotebook {
         return stuck.isEmpty() ? "No net is still at chance: every finished one ended more than " + margin + "."
                 : "Still at chance after the last epoch, with a mean final training loss within " + margin + ": "
                         + String.join(", ", stuck) + ".";
-    }
-
-    private static String findings(List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return "*No finding yet: no net of a contrast has a finished run.*";
-        }
-        Function<MeanInterval, String> value = i -> Numbers.lossDifference(i.mean()) + " ["
-                + Numbers.lossDifference(i.low()) + ", " + Numbers.lossDifference(i.high()) + "]";
-        List<List<String>> rows = findings.stream().map(f -> List.of(f.claim(), f.statistic() + " (" + f.unit() + ")",
-                f.value().map(value).orElse("—"), f.verdictText())).toList();
-        String level = findings.stream().flatMap(f -> f.value().stream()).findFirst()
-                .map(i -> Numbers.wholePercent(i.level()) + "% interval").orElse("interval");
-        return Markdown.table(List.of("claim", "statistic", "value [" + level + "]", "verdict"), rows);
     }
 }

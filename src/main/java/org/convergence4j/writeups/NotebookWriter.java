@@ -1,9 +1,12 @@
 package org.convergence4j.writeups;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
@@ -11,6 +14,8 @@ import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.Study.Output;
+import org.convergence4j.study.StudyOutputs;
+import org.convergence4j.study.StudyResults;
 
 /**
  * Writes the notebooks-equivalent: one Markdown file per study, from its template under
@@ -27,15 +32,43 @@ public final class NotebookWriter {
     }
 
     /**
+     * (Re)writes the write-up of every study once, after all their outputs are written: Part 1's from the files of
+     * its folder, which its two studies share (the initialization study and its trained nets), the others' from
+     * their results.
+     *
+     * @param results what each training study's runs say ({@link StudyOutputs#writeAll})
+     * @param summary the summary of the results folder
+     * @return the studies whose write-ups were written, in order; a write-up two studies share is named once
+     */
+    public static List<Study> writeAll(List<Study> studies, Map<Study, StudyResults> results, SummaryFile summary,
+            ResultsLayout layout, Invocation invocation) {
+        Set<String> written = new HashSet<>();
+        List<Study> writers = new ArrayList<>();
+        for (Study s : studies) {
+            if (written.add(s.writeup())) {
+                if (s.initialization()) {
+                    writeInitialization(s, layout, invocation);
+                } else {
+                    writeTraining(s, results.get(s), summary, layout, invocation);
+                }
+                writers.add(s);
+            }
+        }
+        return writers;
+    }
+
+    /**
      * (Re)writes the write-up of a training study, atomically.
      *
-     * @param comparison the study's comparison, computed from its run records
+     * @param results what the study's run records say: comparison, findings, sweep
      * @param summary the summary of the results folder
      */
-    public static void writeTraining(Study study, Comparison comparison, SummaryFile summary, ResultsLayout layout,
+    public static void writeTraining(Study study, StudyResults results, SummaryFile summary, ResultsLayout layout,
             Invocation invocation) {
+        Comparison comparison = results.comparison();
         TrainingNotebook facts = new TrainingNotebook(study, comparison, summary);
         TrainingConclusions conclusions = new TrainingConclusions(comparison, summary);
+        Verdicts verdicts = new Verdicts(results.findings());
         boolean overview = study.outputs().contains(Output.COMPARISON_FIGURES);
         Map<String, Supplier<String>> values = common(layout, invocation);
         values.put("status", facts::status);
@@ -46,8 +79,17 @@ public final class NotebookWriter {
         values.put("figures", () -> Markdown.figures(layout.notebooks(), figures(study, facts.variants(), layout)));
         values.put("conclusions", () -> facts.variants().isEmpty() ? "*No runs yet.*" : overview
                 ? TrainingConclusions.bullets(conclusions.best(), List.of(conclusions.epochsToThreshold()))
-                : TrainingConclusions.bullets(conclusions.pairSentences(), conclusions.trainVersusTest(),
-                        List.of(conclusions.epochsToThreshold())));
+                : TrainingConclusions.bullets(conclusions.pairSentences(), List.of(conclusions.epochsToThreshold())));
+        values.put("verdicts", verdicts::table);
+        values.put("design", facts::design);
+        values.put("answer", () -> answer(study, results, conclusions, verdicts));
+        values.put("end_point", facts::endPoint);
+        values.put("margin", () -> Numbers.percent(comparison.margin()));
+        results.sweep().ifPresent(sweep -> {
+            SweepNotebook notebook = new SweepNotebook(sweep, comparison.margin());
+            values.put("sweep_table", notebook::table);
+            values.put("sweep_conclusions", () -> Markdown.bullets(notebook.conclusions()));
+        });
         values.put("dropconnect", conclusions::dropConnect);
         values.put("batch_dependence", conclusions::batchDependence);
         write(layout, study.writeup(), values);
@@ -58,6 +100,30 @@ public final class NotebookWriter {
         Map<String, Supplier<String>> values = common(layout, invocation);
         values.putAll(new InitNotebook(layout, study.folder()).values());
         write(layout, study.writeup(), values);
+    }
+
+    /**
+     * The "Answer" paragraph: for a sweep its conclusions; else the verdict on each claim (grouped by verdict where
+     * there are many), then where the best variant stands.
+     */
+    private static String answer(Study study, StudyResults results, TrainingConclusions conclusions, Verdicts verdicts) {
+        if (results.comparison().variants().isEmpty()) {
+            return "**Answer:** *no runs yet.*";
+        }
+        List<String> lines = new ArrayList<>();
+        if (results.sweep().isPresent()) {
+            lines.addAll(new SweepNotebook(results.sweep().get(), results.comparison().margin()).conclusions());
+        } else if (study.outputs().contains(Output.ALL_VERDICTS)) {
+            lines.add("Of the notebook's " + results.findings().size() + " conclusions judged on these runs: "
+                    + verdicts.counts() + ".");
+            lines.addAll(verdicts.grouped());
+        } else {
+            lines.addAll(verdicts.sentences());
+        }
+        if (results.sweep().isEmpty()) {
+            lines.add(conclusions.best().get(0));
+        }
+        return "**Answer.** " + String.join("\n\n", lines);
     }
 
     private static Map<String, Supplier<String>> common(ResultsLayout layout, Invocation invocation) {
@@ -73,6 +139,11 @@ public final class NotebookWriter {
         if (study.outputs().contains(Output.MEAN_CURVES)) {
             study.variants().stream().filter(v -> variants.contains(v.key())).forEach(v -> figures.add(new Markdown.Figure(
                     layout.meanCurvesPng(study.folder(), v.fileStem()), v.key() + ": loss and accuracy per epoch")));
+        }
+        if (study.outputs().contains(Output.SWEEP) && Files.exists(layout.sweepFigure(study.folder()))) {
+            figures.add(new Markdown.Figure(layout.sweepFigure(study.folder()),
+                    "End-point against the probability: mean ± 95% interval over seeds, the Baseline's mean and "
+                            + "interval as a band (unpaired; the paired differences in the table are tighter)"));
         }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             figures.add(new Markdown.Figure(layout.compareFigure(study.folder()),

@@ -23,6 +23,14 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%+.2f", 100 * fraction);
     }
 
+    /**
+     * A value of a {@link org.convergence4j.statistics.Finding} in its unit, with sign: percentage points with 2
+     * decimals ({@code +0.15}), anything else to 3 significant digits ({@code -0.0312}).
+     */
+    public static String signed(double value, String unit) {
+        return unit.equals("pp") ? String.format(Locale.ROOT, "%+.2f", value) : String.format(Locale.ROOT, "%+.3g", value);
+    }
+
     /** A fraction in whole percent: 0.95 → {@code 95}. */
     public static String wholePercent(double fraction) {
         return String.format(Locale.ROOT, "%.0f", 100 * fraction);
@@ -31,11 +39,6 @@ public final class Numbers {
     /** A loss in nats with 4 decimals. */
     public static String loss(double nats) {
         return String.format(Locale.ROOT, "%.4f", nats);
-    }
-
-    /** A difference of losses in nats with sign and 4 decimals: 0.0512 → {@code +0.0512}. */
-    public static String lossDifference(double nats) {
-        return String.format(Locale.ROOT, "%+.4f", nats);
     }
 
     /** A standard deviation, or any positive scale, to 3 significant digits: {@code 0.982}, {@code 1.14e-05}. */

@@ -14,9 +14,9 @@ import org.convergence4j.persistence.SummaryFile.BatchDependenceEntry;
 import org.convergence4j.persistence.SummaryFile.DropConnectInference;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.PairwiseComparison;
-import org.convergence4j.statistics.PairwiseComparison.Verdict;
+import org.convergence4j.statistics.PairwiseComparison.Outcome;
 import org.convergence4j.statistics.VariantStatistics;
-import org.convergence4j.statistics.WelchInterval;
+import org.convergence4j.statistics.MeanInterval;
 
 /**
  * The conclusions of a training study's write-up: sentences whose wording is chosen from the numbers (a
@@ -50,26 +50,6 @@ final class TrainingConclusions {
         return comparison.pairs().stream().map(this::sentence).toList();
     }
 
-    /** Whether each variant's final training accuracy lies below or above its test accuracy. */
-    List<String> trainVersusTest() {
-        List<String> lines = new ArrayList<>();
-        for (VariantStatistics v : comparison.variants()) {
-            String name = v.variant();
-            if (v.finalTestAccuracy().isEmpty()) {
-                continue;
-            }
-            double train = v.finalTrainAccuracy().orElseThrow().mean();
-            double test = v.finalTestAccuracy().orElseThrow().mean();
-            String relation = train < test ? "below" : train > test ? "above" : "equal to";
-            lines.add("**" + name + "** ends with a training accuracy of " + Numbers.percent(train) + "%, "
-                    + relation + " its test accuracy of " + Numbers.percent(test) + "% (means over finished seeds).");
-        }
-        if (!lines.isEmpty()) {
-            lines.add("Training accuracy is measured in training mode, with any masks on, as the seminar's helper does.");
-        }
-        return lines;
-    }
-
     /** The mean first epoch at the threshold of each variant. */
     String epochsToThreshold() {
         Comparison c = comparison;
@@ -88,9 +68,8 @@ final class TrainingConclusions {
     }
 
     /**
-     * The variant with the highest mean final test accuracy and how it compares with the others
-     * (and the best of the seminar's variants if that one is beyond the seminar), then every
-     * significant difference.
+     * The variant with the highest mean end-point and how it compares with the others (and the best of the
+     * seminar's variants if that one is beyond the seminar), then every resolved difference.
      */
     List<String> best() {
         Comparison c = comparison;
@@ -99,41 +78,45 @@ final class TrainingConclusions {
         if (best.isEmpty()) {
             return List.of("No variant has a finished seed yet.");
         }
-        lines.add(standing("The highest mean final test accuracy", best.get(), c));
+        lines.add(standing("The highest mean end-point", best.get(), c));
         if (best.get().beyondSeminar()) {
             highest(c.variants().stream().filter(v -> !v.beyondSeminar()).toList())
                     .ifPresent(v -> lines.add(standing("Among the seminar's variants, the highest", v, c)));
         }
-        List<String> significant = c.pairs().stream()
-                .filter(p -> p.verdict() == Verdict.FIRST_BETTER || p.verdict() == Verdict.SECOND_BETTER)
+        List<String> resolved = c.pairs().stream()
+                .filter(p -> p.outcome() == Outcome.FIRST_BETTER || p.outcome() == Outcome.SECOND_BETTER)
                 .map(this::sentence).toList();
-        lines.add(significant.isEmpty() ? "No pair of variants differs significantly."
-                : "The significant differences:\n" + significant.stream().map(l -> "  - " + l)
+        lines.add(resolved.isEmpty() ? "No pair of variants differs significantly in the paired comparison."
+                : "The significant paired differences:\n" + resolved.stream().map(l -> "  - " + l)
                         .collect(Collectors.joining("\n")));
         return lines;
     }
 
     private static Optional<VariantStatistics> highest(List<VariantStatistics> variants) {
-        return variants.stream().filter(v -> v.finalTestAccuracy().isPresent())
-                .max(Comparator.comparingDouble(v -> v.finalTestAccuracy().orElseThrow().mean()));
+        return variants.stream().filter(v -> v.endPoint().isPresent())
+                .max(Comparator.comparingDouble(v -> v.endPoint().orElseThrow().mean()));
     }
 
-    /** "{lead} is X's, a%. It is significantly better than …; it cannot be told apart from …." */
+    /** "{lead} is X's, a%. It is significantly better than …; equivalent within the margin to …; not resolved against …." */
     private static String standing(String lead, VariantStatistics v, Comparison c) {
         String name = v.variant();
         List<String> better = new ArrayList<>();
+        List<String> equivalent = new ArrayList<>();
         List<String> unclear = new ArrayList<>();
         for (PairwiseComparison p : c.pairs()) {
             if (!p.first().equals(name) && !p.second().equals(name)) {
                 continue;
             }
             String other = "**" + (p.first().equals(name) ? p.second() : p.first()) + "**";
-            boolean wins = p.verdict() == (p.first().equals(name) ? Verdict.FIRST_BETTER : Verdict.SECOND_BETTER);
-            (wins ? better : unclear).add(other);
+            Outcome wins = p.first().equals(name) ? Outcome.FIRST_BETTER : Outcome.SECOND_BETTER;
+            (p.outcome() == wins ? better : p.outcome() == Outcome.EQUIVALENT ? equivalent : unclear).add(other);
         }
-        return lead + " is **" + name + "**'s, " + Numbers.percent(v.finalTestAccuracy().orElseThrow().mean())
-                + "%. It is significantly better than " + (better.isEmpty() ? "no other variant" : String.join(", ", better))
-                + (unclear.isEmpty() ? "." : "; it cannot be told apart from " + String.join(", ", unclear) + ".");
+        String text = lead + " is **" + name + "**'s, " + Numbers.percent(v.endPoint().orElseThrow().mean())
+                + "%. It is significantly better than " + (better.isEmpty() ? "no other variant" : String.join(", ", better));
+        if (!equivalent.isEmpty()) {
+            text += "; equivalent within ±" + Numbers.percent(c.margin()) + " pp to " + String.join(", ", equivalent);
+        }
+        return text + (unclear.isEmpty() ? "." : "; it cannot be told apart from " + String.join(", ", unclear) + ".");
     }
 
     /** The Monte-Carlo inference table of the study's variants that have one, or a note that none is measured. */
@@ -190,27 +173,25 @@ final class TrainingConclusions {
     }
 
     private String sentence(PairwiseComparison p) {
-        if (p.interval().isEmpty()) {
+        if (p.paired().isEmpty()) {
             return "**" + p.first() + "** − **" + p.second() + "** = " + Numbers.points(p.difference()) + " pp; "
                     + p.verdictText() + ".";
         }
-        WelchInterval ci = p.interval().get();
-        String level = Numbers.wholePercent(ci.level());
-        return switch (p.verdict()) {
-            case FIRST_BETTER -> better(p.first(), p.second(), ci.difference(), ci.low(), ci.high(), ci.df(), level);
-            case SECOND_BETTER -> better(p.second(), p.first(), -ci.difference(), -ci.high(), -ci.low(), ci.df(), level);
-            case NO_SIGNIFICANT_DIFFERENCE, NO_INTERVAL -> "**" + p.first() + "** and **" + p.second()
-                    + "**: no significant difference (" + p.first() + " − " + p.second() + " = "
-                    + Numbers.points(ci.difference()) + " pp, " + level + "% interval " + Numbers.points(ci.low()) + " to "
-                    + Numbers.points(ci.high()) + " pp, Welch df " + Numbers.oneDecimal(ci.df()) + ").";
+        MeanInterval ci = p.paired().get();
+        String interval = "paired " + Numbers.wholePercent(ci.level()) + "% interval " + Numbers.points(ci.low()) + " to "
+                + Numbers.points(ci.high()) + " pp over " + ci.n() + " seeds";
+        return switch (p.outcome()) {
+            case FIRST_BETTER -> "**" + p.first() + "** is better than **" + p.second() + "** by "
+                    + Numbers.percent(ci.mean()) + " pp (" + interval + ").";
+            case SECOND_BETTER -> "**" + p.second() + "** is better than **" + p.first() + "** by "
+                    + Numbers.percent(-ci.mean()) + " pp (" + p.first() + " − " + p.second() + ": " + interval + ").";
+            case EQUIVALENT -> "**" + p.first() + "** and **" + p.second() + "** are equivalent within ±"
+                    + Numbers.percent(p.margin()) + " pp (" + p.first() + " − " + p.second() + " = "
+                    + Numbers.points(ci.mean()) + " pp, " + interval + ").";
+            case NOT_RESOLVED, NO_INTERVAL -> "**" + p.first() + "** and **" + p.second() + "**: not resolved ("
+                    + p.first() + " − " + p.second() + " = " + Numbers.points(ci.mean()) + " pp, " + interval
+                    + "; half-width " + Numbers.percent(ci.halfWidth()) + " pp).";
         };
-    }
-
-    private static String better(String winner, String loser, double difference, double low, double high, double df,
-            String level) {
-        return "**" + winner + "** is better than **" + loser + "** by " + Numbers.percent(difference) + " pp (" + level
-                + "% interval " + Numbers.percent(low) + " to " + Numbers.percent(high) + " pp, Welch df "
-                + Numbers.oneDecimal(df) + ").";
     }
 
     /** Joins sentence lists into one bulleted list. */

@@ -2,6 +2,7 @@ package org.convergence4j.writeups;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
@@ -78,6 +79,22 @@ final class TrainingNotebook {
         return "**Configuration:** " + String.join("; ", parts) + ".";
     }
 
+    /**
+     * How the runs answer the claims (the shared fragment {@code shared/design.md}): the end-point and why it was
+     * fixed in advance, the pairing by seed, and the rules of the verdicts.
+     */
+    String design() {
+        return MarkdownTemplate.load("shared/design.md").render(Map.of(
+                "seeds", () -> String.valueOf(study.seeds().size()),
+                "end_point", this::endPoint,
+                "margin", () -> Numbers.percent(comparison.margin()))).strip();
+    }
+
+    /** The end-point in words, e.g. "the mean test accuracy over epochs 16–20 of each run". */
+    String endPoint() {
+        return "the mean test accuracy over " + comparison.endPointEpochs() + " of each run";
+    }
+
     /** Java, DL4J, OS, cores and date of the summary. */
     String environment() {
         SummaryFile.Environment e = summary.environment();
@@ -93,7 +110,8 @@ final class TrainingNotebook {
         if (comparison.variants().isEmpty()) {
             return "*No runs yet.*";
         }
-        List<String> header = new ArrayList<>(List.of("variant", "finished seeds", "final test accuracy (%)",
+        String endPoint = "end-point: test accuracy, mean of " + comparison.endPointEpochs() + " (%)";
+        List<String> header = new ArrayList<>(List.of("variant", "finished seeds", endPoint, "final test accuracy (%)",
                 "final test loss", "final training accuracy (%)",
                 "first epoch with ≥ " + Numbers.wholePercent(comparison.threshold()) + "% test accuracy"));
         if (withTime) {
@@ -102,7 +120,7 @@ final class TrainingNotebook {
         List<List<String>> rows = new ArrayList<>();
         for (VariantStatistics v : comparison.variants()) {
             List<String> row = new ArrayList<>(List.of(label(v), v.finishedSeeds().size() + " of " + v.seedsConfigured(),
-                    spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
+                    "**" + spread(v.endPoint(), Numbers::percent) + "**", spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
                     spread(v.finalTrainAccuracy(), Numbers::percent), epochs(v)));
             if (withTime) {
                 row.add(Numbers.rounded(v.trainingSeconds()));
@@ -112,7 +130,7 @@ final class TrainingNotebook {
         return Markdown.table(header, rows);
     }
 
-    /** Every pair: difference, interval, degrees of freedom, verdict. */
+    /** Every pair: paired difference of the end-point, its paired interval, Welch's interval, the verdict. */
     String pairTable() {
         List<PairwiseComparison> pairs = comparison.pairs();
         if (pairs.isEmpty()) {
@@ -121,10 +139,12 @@ final class TrainingNotebook {
         String level = Numbers.wholePercent(comparison.level());
         List<List<String>> rows = pairs.stream().map(p -> List.of(p.first() + " − " + p.second(),
                 Numbers.points(p.difference()),
-                p.interval().map(i -> "[" + Numbers.points(i.low()) + ", " + Numbers.points(i.high()) + "]").orElse("—"),
-                p.interval().map(i -> Numbers.oneDecimal(i.df())).orElse("—"), p.verdictText())).toList();
-        return Markdown.table(List.of("pair", "difference (pp)", level + "% interval (pp)", "Welch df", "verdict"),
-                rows);
+                p.paired().map(i -> "[" + Numbers.points(i.low()) + ", " + Numbers.points(i.high()) + "]").orElse("—"),
+                p.paired().map(i -> Numbers.percent(i.halfWidth())).orElse("—"),
+                p.welch().map(i -> "[" + Numbers.points(i.low()) + ", " + Numbers.points(i.high()) + "] (df "
+                        + Numbers.oneDecimal(i.df()) + ")").orElse("—"), p.verdictText())).toList();
+        return Markdown.table(List.of("pair", "paired difference (pp)", "paired " + level + "% interval (pp)",
+                "half-width (pp)", "Welch " + level + "% interval (pp), unpaired", "verdict"), rows);
     }
 
     private static String label(VariantStatistics v) {

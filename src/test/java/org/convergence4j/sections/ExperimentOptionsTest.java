@@ -33,7 +33,7 @@ class ExperimentOptionsTest {
         assertEquals(ResultsLayout.REFERENCE, parse(new RunAll())[1]);
         assertEquals(ResultsLayout.REFERENCE, parse(new Part2Dropout(), "--variants", "Baseline,Dropout,DropConnect")[1],
                 "the section's own variants are the reference");
-        assertEquals(ResultsLayout.REFERENCE, parse(new Part3Normalization(), "--seeds", "3", "--seed", "1", "--epochs",
+        assertEquals(ResultsLayout.REFERENCE, parse(new Part3Normalization(), "--seeds", String.valueOf(Studies.SEED_COUNT), "--seed", "1", "--epochs",
                 "20", "--jobs", "1", "--force")[1], "options at their defaults, and options that change no number");
         for (String[] custom : List.of(new String[] {"--epochs", "1"}, new String[] {"--seeds", "1"},
                 new String[] {"--seed", "4"}, new String[] {"--variants", "Dropout(drop=0.5)"},
@@ -95,7 +95,7 @@ class ExperimentOptionsTest {
     void variantsGoToTheStudiesThatCompareTheirKind() {
         List<Study> studies = studies(parse(new RunAll(), "--variants", "Dropout(drop=0.5),LayerNorm(width=64)"));
         assertEquals(List.of(Studies.PART1.name(), Studies.PART2.name(), Studies.PART3.name(), Studies.PART4.name()),
-                studies.stream().map(Study::name).toList());
+                studies.stream().map(Study::name).toList(), "the sweep is its own list of values and is left out");
         assertEquals(List.of("Dropout(drop=0.5)"), keys(studies.get(1)));
         assertEquals(List.of("LayerNorm(width=64)"), keys(studies.get(2)));
         assertEquals(List.of("Dropout(drop=0.5)", "LayerNorm(width=64)"), keys(studies.get(3)));

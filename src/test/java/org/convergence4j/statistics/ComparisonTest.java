@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.Variants;
-import org.convergence4j.statistics.PairwiseComparison.Verdict;
+import org.convergence4j.statistics.PairwiseComparison.Outcome;
 import org.convergence4j.train.FakeRuns;
 import org.convergence4j.train.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,19 @@ class ComparisonTest {
     private static final List<Variant> ALL = Variants.KINDS.stream().map(VariantKind::defaults).toList();
 
     private static Comparison comparison(List<RunRecord> runs) {
-        return Comparison.of(ALL, FakeRuns.SEEDS.size(), runs);
+        return Comparison.of(ALL, FakeRuns.SEEDS.size(), FakeRuns.EPOCHS, runs);
+    }
+
+    @Test
+    void theEndPointIsTheMeanOfTheLastEpochs() {
+        // 4 epochs < 5: the mean of all four, acc(e) = final − gap·(4 − e)/e, i.e. final − gap·(3 + 1 + 1/3 + 0)/4.
+        VariantStatistics dropout = variant(comparison(FakeRuns.standard()), "Dropout");
+        double[] finals = {0.98921, 0.98684, 0.98795};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(finals[i] - 0.042 * 13 / 12, dropout.endPointPerSeed().get(i), 1e-12);
+        }
+        assertEquals(dropout.endPointPerSeed().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                dropout.endPoint().orElseThrow().mean(), 1e-15);
     }
 
     @Test
@@ -60,8 +72,12 @@ class ComparisonTest {
 
         PairwiseComparison bnVsBaseline = pair(c, "Baseline", "BatchNorm");
         assertEquals("Baseline", bnVsBaseline.first());
-        assertEquals(Verdict.SECOND_BETTER, bnVsBaseline.verdict(), "means 0.98699 vs 0.99124, sds ≈ 0.0014 and 0.0004");
-        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, pair(c, "BatchNorm", "LayerNorm").verdict());
+        // End-points (mean of the 4 epochs): final − 13/12·gap. Paired Baseline − BatchNorm per seed:
+        // (f_B − f_BN) − 13/12·(0.031 − 0.019) = −0.01714, −0.01836, −0.01625: clearly below 0.
+        assertEquals(Outcome.SECOND_BETTER, bnVsBaseline.outcome());
+        assertEquals(-(0.01714 + 0.01836 + 0.01625) / 3, bnVsBaseline.difference(), 1e-5);
+        // BatchNorm − LayerNorm: 0.00508, 0.00377, 0.01657; t(0.975, 2)·s/√3 ≈ 0.0175 reaches past ±0.15 pp.
+        assertEquals(Outcome.NOT_RESOLVED, pair(c, "BatchNorm", "LayerNorm").outcome());
     }
 
     @Test
@@ -80,7 +96,7 @@ class ComparisonTest {
         Variant strong = Variants.DROPOUT.defaults().with("drop", 0.5);
         List<RunRecord> runs = FakeRuns.plus(FakeRuns.variant(Variants.DROPOUT.defaults(), new double[] {0.98, 0.981},
                 0.01, 4, 4), FakeRuns.variant(strong, new double[] {0.97, 0.971}, 0.01, 4, 4));
-        Comparison c = Comparison.of(List.of(Variants.DROPOUT.defaults(), strong), 2, runs);
+        Comparison c = Comparison.of(List.of(Variants.DROPOUT.defaults(), strong), 2, FakeRuns.EPOCHS, runs);
         assertEquals(List.of("Dropout", "Dropout(drop=0.5)"), c.variants().stream().map(VariantStatistics::variant).toList());
         assertEquals(0.01, pair(c, "Dropout", "Dropout(drop=0.5)").difference(), 1e-12);
     }

@@ -34,6 +34,7 @@ class StudiesTest {
         assertEquals(TrainingSettings.seminar("mnist").withEpochs(Studies.INIT_TRAINING_EPOCHS), TRAINING.training());
         assertEquals(5, Studies.INIT_TRAINING_EPOCHS);
         assertEquals(Studies.seeds(1, 3), TRAINING.seeds());
+        assertEquals(Studies.INIT_TRAINING_SEEDS, TRAINING.seeds());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,14 +21,16 @@ import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
+import org.convergence4j.claims.InitializationClaims;
 import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
-import org.convergence4j.persistence.FindingsFile;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.Evaluation;
@@ -145,6 +148,23 @@ class StudyRunnerTest {
     }
 
     @Test
+    void theSweepReusesTheRunsItSharesWithTheSeminarsParts() throws IOException {
+        assertTrue(Studies.SEEDS.containsAll(Studies.SWEEP_SEEDS), "the sweep's seeds are the main study's first");
+        assertTrue(Studies.SWEEP.variants().containsAll(Studies.PART2.variants()),
+                "the sweep has the seminar's own Baseline, Dropout and DropConnect");
+        run(dir, Studies.PART2.withTraining(TINY).withSeeds(List.of(1L)).runs());
+        Variant mild = DROPOUT.with("drop", 0.1);
+        List<Variant> sweep = new ArrayList<>(Studies.PART2.variants());
+        sweep.add(mild);
+        List<RunRecord> runs = run(dir, Studies.SWEEP.withTraining(TINY).withSeeds(List.of(1L)).withVariants(sweep).runs());
+        for (Variant v : Studies.PART2.variants()) {
+            assertTrue(log().contains(v.key() + " seed 1: reused"), log());
+        }
+        assertTrue(log().contains(mild.key() + " seed 1: trained"), log());
+        assertEquals(sweep.size(), runs.size());
+    }
+
+    @Test
     void forceRetrainsAStoredRun() throws IOException {
         run(dir, specs(List.of(BASELINE), 1));
         run(dir, 1, new StopSignal(), true, false, StudyRunnerTest::data, specs(List.of(BASELINE), 1), r -> { });
@@ -216,7 +236,8 @@ class StudyRunnerTest {
         Variant sgd = adam.with("sgd", 0.1);
         TrainingSettings settings = new TrainingSettings("mnist", 2, 1e-3, 64, 0);
         Study study = new Study("tiny", "part1-initialization", "Part1-initialization", List.of(adam, sgd),
-                List.of(1L, 2L), settings, Set.of(Study.Output.INIT_TRAINING));
+                List.of(1L, 2L), settings, Set.of(Study.Output.INIT_TRAINING),
+                InitializationClaims.of(List.of(adam, sgd), settings));
         TrainingData data = new TrainingData(synthetic(512, 1), synthetic(128, 2));
 
         List<RunRecord> runs = run(dir, 1, new StopSignal(), false, false, () -> data, study.runs(), r -> { });
@@ -241,13 +262,14 @@ class StudyRunnerTest {
         }
 
         ResultsLayout layout = ResultsLayout.of(dir);
-        StudyOutputs.write(study, runs, SummaryFile.of(List.of(), runs, settings, study.seeds(), "test"), layout);
+        StudyOutputs.writeAll(List.of(study), runs, SummaryFile.of(List.of(), runs, settings, study.seeds(), "test"),
+                layout);
         InitTraining training = InitTrainingFiles.read(layout.initTrainingJson(study.folder()));
         assertEquals(List.of(adam.key(), sgd.key()), training.nets().stream().map(InitTraining.Net::variant).toList());
         assertTrue(training.nets().stream().allMatch(n -> n.finishedSeeds().equals(study.seeds())
                 && n.meanTrainLoss().size() == settings.epochs()));
         assertTrue(Files.exists(layout.initTrainingFigure(study.folder())));
-        assertTrue(FindingsFile.read(layout.findings(study.folder())).findings().stream()
+        assertTrue(Arrays.stream(Json.read(layout.verdicts(study.folder()), Finding[].class))
                 .allMatch(f -> f.value().isEmpty()), "d alone: no contrast has both its nets");
     }
 

@@ -27,19 +27,19 @@ import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.AtomicFiles;
-import org.convergence4j.persistence.FindingsFile;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.InitStudyFile;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
-import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.Spread;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.StudyOutputs;
+import org.convergence4j.study.StudyResults;
 import org.convergence4j.train.FakeRuns;
 import org.convergence4j.train.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -51,29 +51,37 @@ class NotebookWriterTest {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?");
     /** Every way the notebooks format a number. */
     private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points,
-            Numbers::wholePercent, Numbers::loss, Numbers::lossDifference, Numbers::std, Numbers::oneDecimal,
-            Numbers::rounded, Numbers::plain);
+            Numbers::wholePercent, Numbers::loss, Numbers::std, Numbers::oneDecimal, Numbers::rounded, Numbers::plain,
+            v -> Numbers.signed(v, "pp"), v -> Numbers.signed(v, "nats"));
     private static final Invocation INVOCATION = new Invocation("mvn test-command", "mvn test-all");
     /** The seminar's studies at the fake runs' settings; Part 1's trained nets at their own. */
     private static final List<Study> STUDIES = Studies.SEMINAR.stream()
-            .map(s -> s.trains() && !s.initialization() ? s.withTraining(FakeRuns.SETTINGS) : s).toList();
+            .map(s -> s.trains() && !s.initialization() ? s.withTraining(FakeRuns.SETTINGS).withSeeds(FakeRuns.SEEDS) : s)
+            .toList();
 
     /**
      * The issue's test, "every number it prints is present in the JSON files": each number in the generated text
      * (outside the templates' fixed prose, commands and link targets) must be a value of {@code summary.json}, of
-     * Part 1's {@code summary.json}, or of a study's {@code comparison.json} (the statistics computed from the
-     * runs), formatted by one of {@link Numbers}' methods, or digits inside a string of those files.
+     * Part 1's {@code summary.json}, or of a study's {@code comparison.json}, {@code verdicts.json} or
+     * {@code sweep.json} (the statistics computed from the runs), formatted by one of {@link Numbers}' methods, or
+     * digits inside a string of those files.
      */
     @Test
     void everyNumberPrintedIsPresentInTheJsonFiles(@TempDir Path dir) throws IOException {
         ResultsLayout layout = writeAll(dir, fullRuns());
 
         Set<String> allowed = new HashSet<>();
-        String part1 = Studies.PART1.folder();
-        List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(part1),
-                layout.initTrainingJson(part1), layout.findings(part1)));
-        STUDIES.stream().filter(s -> s.outputs().contains(Study.Output.COMPARISON))
-                .forEach(s -> json.add(layout.comparisonJson(s.folder())));
+        List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(Studies.PART1.folder()),
+                layout.initTrainingJson(Studies.PART1.folder())));
+        for (Study s : STUDIES) {
+            for (Path file : List.of(layout.comparisonJson(s.folder()), layout.verdicts(s.folder()), layout.sweepJson(s.folder()))) {
+                if (s.trains() && Files.exists(file)) {
+                    json.add(file);
+                }
+            }
+        }
+        assertTrue(json.contains(layout.verdicts(Studies.PART4.folder())) && json.contains(layout.sweepJson(Studies.SWEEP.folder())));
+        assertTrue(json.contains(layout.verdicts(Studies.PART1.folder())), "Part 1's trained nets have verdicts");
         for (Path file : json) {
             collect(new ObjectMapper().readTree(file.toFile()), allowed);
         }
@@ -104,11 +112,11 @@ class NotebookWriterTest {
         assertTrue(section.contains("](../part1-initialization/training_loss.png)"), section);
         String table = section.substring(section.indexOf("### Final training loss"), section.indexOf("### Does"));
         assertEquals(Studies.PART1_TRAINING.variants().size(), table.lines().filter(l -> l.startsWith("| **")).count());
-        List<Finding> findings = FindingsFile.read(layout.findings(Studies.PART1.folder())).findings();
+        List<Finding> findings = List.of(Json.read(layout.verdicts(Studies.PART1.folder()), Finding[].class));
         assertEquals(6, findings.size(), "three contrasts, two optimizers");
         for (Finding f : findings) {
-            assertTrue(section.contains("| " + f.claim() + " | ") && section.contains(" | " + f.verdictText() + " |"),
-                    f.claim());
+            assertTrue(section.lines().anyMatch(l -> l.startsWith("| 1.4 | " + f.claim() + " | ")
+                    && l.endsWith(" | **" + f.verdictText() + "** |")), f.claim());
         }
         assertTrue(section.contains("Still at chance") && section.contains("**relu_xavier** with SGD, lr 0.1"),
                 section);
@@ -156,11 +164,8 @@ class NotebookWriterTest {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
         SummaryFile summary = SummaryFile.of(List.of(), List.of(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "cmd");
         for (Study s : STUDIES) {
-            if (s.initialization()) {
-                NotebookWriter.writeInitialization(s, layout, INVOCATION);
-            } else {
-                NotebookWriter.writeTraining(s, Comparison.of(s.variants(), 3, List.of()), summary, layout, INVOCATION);
-            }
+            NotebookWriter.writeAll(List.of(s), StudyOutputs.writeAll(List.of(s), List.of(), summary, layout), summary,
+                    layout, INVOCATION);
             String text = Files.readString(layout.notebook(s.writeup()));
             assertFalse(text.contains("!["), s.writeup() + " links a figure that does not exist");
             assertFalse(text.contains("{{"), s.writeup());
@@ -191,19 +196,22 @@ class NotebookWriterTest {
     }
 
     @Test
-    void aVariantIsCalledBetterOnlyWhenTheIntervalExcludesZero(@TempDir Path dir) throws IOException {
+    void aVariantIsCalledBetterOnlyWhenThePairedIntervalExcludesZero(@TempDir Path dir) throws IOException {
         Variant layerNorm = Variants.LAYERNORM.defaults();
-        // LayerNorm tight and 0.5 pp below BatchNorm: the interval excludes 0.
+        // LayerNorm with BatchNorm's gap and 0.5 pp below it seed by seed: the paired interval excludes 0.
+        double[] finals = {0.98627, 0.98583, 0.98661};
         ResultsLayout layout = writeAll(dir, FakeRuns.plus(FakeRuns.without(FakeRuns.standard(), layerNorm),
-                FakeRuns.variant(layerNorm, new double[] {0.98652, 0.98611, 0.98688}, 0.023, 4, 4, 4)));
+                FakeRuns.variant(layerNorm, finals, 0.019, 4, 4, 4)));
         String part3 = Files.readString(layout.notebook("Part3-normalization"));
-        double difference = (0.99127 + 0.99083 + 0.99161) / 3 - (0.98652 + 0.98611 + 0.98688) / 3;
-        assertTrue(part3.contains("**BatchNorm** is better than **LayerNorm** by " + Numbers.percent(difference) + " pp"),
+        assertTrue(part3.contains("**BatchNorm** is better than **LayerNorm** by " + Numbers.percent(0.005) + " pp"),
                 part3);
+        assertTrue(part3.contains("BatchNorm is better than LayerNorm is **supported**"), part3);
+        assertTrue(part3.contains("BatchNorm and LayerNorm differ little is **contradicted**"), part3);
 
         layout = writeAll(dir, FakeRuns.standard());
-        assertTrue(Files.readString(layout.notebook("Part3-normalization"))
-                .contains("**BatchNorm** and **LayerNorm**: no significant difference"));
+        part3 = Files.readString(layout.notebook("Part3-normalization"));
+        assertTrue(part3.contains("**BatchNorm** and **LayerNorm**: not resolved"), part3);
+        assertTrue(part3.contains("BatchNorm is better than LayerNorm is **not resolved at n = 3**"), part3);
     }
 
     /** Summary, every study's outputs and write-up, and Part 1's summary and write-up, from {@code runs}. */
@@ -215,16 +223,9 @@ class NotebookWriterTest {
         InitStudyFile.of(List.of(initResult(InitConfiguration.A, 0.83, 1.7), initResult(InitConfiguration.B, 0.71, 0.93),
                 initResult(InitConfiguration.D, 0.77, 0.61), initResult(InitConfiguration.TANH_HE, 0.79, 1.08)))
                 .write(layout.initSummary(Studies.PART1.folder()));
-        // As the sections do: every study's outputs, then the write-ups (Part 1's presents the files of two studies).
-        Map<Study, Comparison> comparisons = new LinkedHashMap<>();
-        STUDIES.stream().filter(Study::trains).forEach(s -> comparisons.put(s, StudyOutputs.write(s, runs, summary, layout)));
-        for (Study s : STUDIES) {
-            if (s.initialization()) {
-                NotebookWriter.writeInitialization(s, layout, INVOCATION);
-            } else {
-                NotebookWriter.writeTraining(s, comparisons.get(s), summary, layout, INVOCATION);
-            }
-        }
+        // As the sections do: every study's outputs, then every write-up once.
+        NotebookWriter.writeAll(STUDIES, StudyOutputs.writeAll(STUDIES, runs, summary, layout), summary, layout,
+                INVOCATION);
         return layout;
     }
 
