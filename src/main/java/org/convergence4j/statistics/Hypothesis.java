@@ -36,7 +36,7 @@ public record Hypothesis(double low, double high) {
 
     /** The verdict of the interval on this claim. */
     public Verdict judge(MeanInterval interval) {
-        if (interval.low() >= low && interval.high() <= high) {
+        if (interval.low() > low && interval.high() < high) {
             return Verdict.SUPPORTED;
         }
         if (interval.high() <= low || interval.low() >= high) {

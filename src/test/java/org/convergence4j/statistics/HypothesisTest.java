@@ -20,6 +20,8 @@ class HypothesisTest {
         assertEquals(Verdict.NOT_RESOLVED, better.judge(interval(-0.05, 0.40)), "straddles 0");
         assertEquals(Verdict.CONTRADICTED, better.judge(interval(-0.40, -0.05)), "clearly worse");
         assertEquals(Verdict.SUPPORTED, Hypothesis.below(0).judge(interval(-0.40, -0.05)));
+        assertEquals(Verdict.CONTRADICTED, better.judge(interval(0, 0)), "the region is open: a point on 0 is not in it");
+        assertEquals(Verdict.NOT_RESOLVED, better.judge(interval(0, 0.1)), "an interval touching 0 is not wholly above it");
     }
 
     @Test
