@@ -68,9 +68,19 @@ final class InitTrainingNotebook {
                         + "optimizer; dashed: ln 10, the loss of a uniform guess"))));
         values.put("training_table", () -> training.value().map(InitTrainingNotebook::table).orElse(none));
         values.put("training_conclusions", () -> training.value().map(this::conclusions).orElse(none));
+        values.put("answer", () -> findings.value().map(InitTrainingNotebook::answer)
+                .orElse("**Answer:** *the nets have not been trained yet; the std through depth below is measured at "
+                        + "initialization only.*"));
         values.put("training_verdicts", () -> findings.value().map(f -> new Verdicts(f).table())
                 .orElse(Files.exists(layout.verdicts(folder)) ? findings.problem() : "*No verdicts yet.*"));
         return values;
+    }
+
+    /** The verdicts on the seminar's 1.4, grouped by verdict, for the top of the write-up. */
+    private static String answer(List<Finding> findings) {
+        Verdicts verdicts = new Verdicts(findings);
+        return "**Answer.** The seminar's 1.4 as " + findings.size() + " contrasts on the trained nets, judged by their "
+                + "final training loss: " + verdicts.counts() + ".\n\n" + String.join("\n\n", verdicts.grouped());
     }
 
     /** A reader of one file. */
