@@ -187,6 +187,22 @@ class NotebookWriterTest {
     }
 
     @Test
+    void everyWriteUpAnswersAndItsVerdictsAreThoseOfItsJson(@TempDir Path dir) throws IOException {
+        ResultsLayout layout = writeAll(dir, fullRuns());
+        for (Study s : STUDIES) {
+            String text = Files.readString(layout.notebook(s.writeup()));
+            assertTrue(text.contains("## Answer") && text.contains("**Answer"), s.writeup() + " has no Answer");
+        }
+        String part4 = Files.readString(layout.notebook(Studies.PART4.writeup()));
+        Finding[] findings = Json.read(layout.verdicts(Studies.PART4.folder()), Finding[].class);
+        assertTrue(findings.length >= Studies.PART4.claims().size());
+        for (Finding f : findings) {
+            assertTrue(part4.contains("| " + f.claim() + " |") && part4.contains("**" + f.verdictText() + "**"),
+                    f.claim() + ": " + f.verdictText());
+        }
+    }
+
+    @Test
     void theWriteUpNamesItsFolderAndTheCommandThatWroteIt(@TempDir Path dir) throws IOException {
         ResultsLayout layout = writeAll(dir, FakeRuns.standard());
         String part3 = Files.readString(layout.notebook("Part3-normalization"));
