@@ -35,6 +35,6 @@ public record Claim(String section, String statement, String statistic, String u
     public Finding judge(StudyRuns runs, double level) {
         Map<Long, Double> a = runs.bySeed(first, f);
         Map<Long, Double> b = runs.bySeed(second, g);
-        return Finding.judge(section, statement, statistic, unit, hypothesis, PairedSample.of(a, b).interval(level));
+        return Finding.judge(section, statement, statistic, unit, hypothesis, PairedSample.of(a, b), level);
     }
 }

@@ -12,21 +12,23 @@ import java.util.Optional;
  * @param statistic what is measured, e.g. "paired difference Dropout − DropConnect of the end-point"
  * @param unit the unit of the value and the hypothesis, e.g. {@code pp}
  * @param hypothesis the region of the true value in which the claim holds
+ * @param seeds how many seeds the statistic has (those both runs of a pair finished)
  * @param value the mean over seeds with its interval; empty with fewer than two seeds
  * @param verdict the interval's verdict; {@link Verdict#NOT_RESOLVED} without an interval
  */
 public record Finding(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
-        Optional<MeanInterval> value, Verdict verdict) {
+        int seeds, Optional<MeanInterval> value, Verdict verdict) {
 
-    /** The finding of {@code value} on {@code hypothesis}. */
+    /** The finding of the per-seed values {@code sample} on {@code hypothesis}, with its t interval at {@code level}. */
     public static Finding judge(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
-            Optional<MeanInterval> value) {
-        return new Finding(section, claim, statistic, unit, hypothesis, value,
+            PairedSample sample, double level) {
+        Optional<MeanInterval> value = sample.interval(level);
+        return new Finding(section, claim, statistic, unit, hypothesis, sample.seeds().size(), value,
                 value.map(hypothesis::judge).orElse(Verdict.NOT_RESOLVED));
     }
 
     /** The verdict in words, with the number of seeds where it is not resolved. */
     public String verdictText() {
-        return verdict.text(value.map(MeanInterval::n).orElse(0));
+        return verdict.text(seeds);
     }
 }

@@ -3,7 +3,7 @@ package org.convergence4j.statistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The verdict logic on constructed intervals: clearly better, clearly equivalent, unresolved, contradicted. */
@@ -35,11 +35,13 @@ class HypothesisTest {
 
     @Test
     void aFindingWithoutAnIntervalIsNotResolvedAndSaysN() {
-        Finding none = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0), Optional.empty());
-        assertEquals(Verdict.NOT_RESOLVED, none.verdict());
-        Finding unresolved = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
-                Optional.of(interval(-0.1, 0.2)));
-        assertEquals("not resolved at n = 10", unresolved.verdictText());
+        Finding one = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
+                PairedSample.of(Map.of(1L, 1.0), Map.of(1L, 0.5)), 0.95);
+        assertEquals(Verdict.NOT_RESOLVED, one.verdict());
+        assertEquals("not resolved at n = 1", one.verdictText(), "one common seed, no interval");
+        Finding two = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
+                PairedSample.of(Map.of(1L, 1.0, 2L, 1.2), Map.of(1L, 0.5, 2L, 0.6)), 0.95);
+        assertEquals(2, two.seeds());
         assertThrows(IllegalArgumentException.class, () -> Hypothesis.within(0));
     }
 }
