@@ -41,7 +41,7 @@ public record MlpNet(InitConfiguration net, double sgd) implements NetworkDesign
         return adam() ? new Adam(learningRate) : new Sgd(sgd);
     }
 
-    /** The optimizer in words, e.g. {@code Adam, lr 0.001} or {@code SGD, lr 0.1}, for {@code learningRate} Adam's. */
+    /** The optimizer in words, e.g. {@code Adam, lr 0.001} or {@code SGD, lr 0.01}, for {@code learningRate} Adam's. */
     public String optimizer(double learningRate) {
         return adam() ? "Adam, lr " + Parameter.format(learningRate) : "SGD, lr " + Parameter.format(sgd);
     }

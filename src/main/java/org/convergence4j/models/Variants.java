@@ -105,7 +105,7 @@ public final class Variants {
      * Part 1's nets as networks to train (beyond the seminar, which only initializes them): one kind per
      * {@link InitConfiguration}, in its order, named {@code Init} and the net's key in camel case ({@code InitA},
      * {@code InitReluXavier}), with the optimizer as its one parameter: {@code InitD} trains with Adam,
-     * {@code InitD(sgd=0.1)} with plain SGD at 0.1. Not in {@link #KINDS}: they are no TestNetwork variant.
+     * {@code InitD(sgd=0.01)} with plain SGD at 0.01. Not in {@link #KINDS}: they are no TestNetwork variant.
      */
     public static final List<VariantKind> INITIALIZATION_KINDS = Arrays.stream(InitConfiguration.values())
             .map(Variants::trainable).toList();

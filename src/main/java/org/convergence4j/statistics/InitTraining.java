@@ -40,7 +40,7 @@ public record InitTraining(TrainingSettings settings, List<Long> seeds, double c
     /**
      * One net with one optimizer.
      *
-     * @param variant the variant's key, e.g. {@code InitD(sgd=0.1)}
+     * @param variant the variant's key, e.g. {@code InitD(sgd=0.01)}
      * @param net Part 1's key of the net, e.g. {@code d} or {@code relu_xavier}
      * @param architecture its layer sizes in arrow notation
      * @param label its activation and initialization, e.g. {@code tanh, N(0, 0.1²)}

@@ -75,7 +75,7 @@ class MlpNetTest {
         for (int l = 0; l < conf.getConfs().size(); l++) {
             assertEquals(expected, ((BaseLayer) conf.getConf(l).getLayer()).getIUpdater(), variant.key());
         }
-        assertTrue(variant.description().contains(variant.value("sgd") == 0 ? "Adam" : "SGD, lr 0.1"),
+        assertTrue(variant.description().contains(variant.value("sgd") == 0 ? "Adam" : "SGD, lr " + Parameter.format(SGD)),
                 variant.description());
     }
 

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.models.Parameter;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.AtomicFiles;
@@ -118,11 +119,11 @@ class NotebookWriterTest {
             assertTrue(section.lines().anyMatch(l -> l.startsWith("| 1.4 | " + f.claim() + " | ")
                     && l.endsWith(" | **" + f.verdictText() + "** |")), f.claim());
         }
-        assertTrue(section.contains("Still at chance") && section.contains("**relu_xavier** with SGD, lr 0.1"),
+        assertTrue(section.contains("Still at chance") && section.contains("**relu_xavier** with SGD, lr " + Parameter.format(Studies.SGD_LEARNING_RATE)),
                 section);
         assertTrue(section.contains("lowest final training loss first: **a** (") && section.contains(
                 "forward **a**, **b**, which gives this order; backward **b**, **a**, which does not"), section);
-        assertTrue(section.contains("diverged: InitA(sgd=0.1) seed 3 diverged"), section);
+        assertTrue(section.contains("diverged: InitA(sgd=" + Parameter.format(Studies.SGD_LEARNING_RATE) + ") seed 3 diverged"), section);
     }
 
     @Test
