@@ -24,6 +24,7 @@ import org.convergence4j.train.RunRecord;
  * @param divergence the messages of the runs a non-finite loss stopped
  * @param endPoint the primary {@link EndPoint} (mean test accuracy of the last epochs); empty without finished seeds
  * @param endPointPerSeed the end-point of each finished seed, in the order of {@code finishedSeeds}
+ * @param endPointInterval the 95% t interval of the mean end-point; empty with fewer than two finished seeds
  * @param finalTestAccuracy test accuracy after the last epoch; empty without finished seeds
  * @param finalTestLoss test loss after the last epoch
  * @param finalTrainAccuracy training accuracy of the last epoch
@@ -35,6 +36,7 @@ import org.convergence4j.train.RunRecord;
  */
 public record VariantStatistics(String variant, String description, boolean beyondSeminar, int seedsConfigured,
         List<Long> finishedSeeds, List<String> divergence, Optional<Spread> endPoint, List<Double> endPointPerSeed,
+        Optional<MeanInterval> endPointInterval,
         Optional<Spread> finalTestAccuracy,
         Optional<Spread> finalTestLoss, Optional<Spread> finalTrainAccuracy, List<OptionalInt> epochsToThreshold,
         List<Spread> testAccuracyByEpoch, List<Spread> testLossByEpoch, double trainingSeconds) {
@@ -58,6 +60,7 @@ public record VariantStatistics(String variant, String description, boolean beyo
                 seedsConfigured, finished.stream().map(RunRecord::seed).toList(), diverged,
                 finished.isEmpty() ? Optional.empty() : Optional.of(Spread.of(endPoints.stream()
                         .mapToDouble(Double::doubleValue).toArray())), endPoints,
+                MeanInterval.of(endPoints.stream().mapToDouble(Double::doubleValue).toArray(), Comparison.LEVEL),
                 atLastEpoch(finished, EpochMetrics::testAccuracy), atLastEpoch(finished, EpochMetrics::testLoss),
                 atLastEpoch(finished, EpochMetrics::trainAccuracy), reached,
                 byEpoch(finished, EpochMetrics::testAccuracy), byEpoch(finished, EpochMetrics::testLoss), seconds);

@@ -110,7 +110,7 @@ final class TrainingNotebook {
         if (comparison.variants().isEmpty()) {
             return "*No runs yet.*";
         }
-        String endPoint = "end-point: test accuracy, mean of " + comparison.endPointEpochs() + " (%)";
+        String endPoint = "end-point: test accuracy, mean of " + comparison.endPointEpochs() + " (%), ± sd [95% interval]";
         List<String> header = new ArrayList<>(List.of("variant", "finished seeds", endPoint, "final test accuracy (%)",
                 "final test loss", "final training accuracy (%)",
                 "first epoch with ≥ " + Numbers.wholePercent(comparison.threshold()) + "% test accuracy"));
@@ -120,7 +120,9 @@ final class TrainingNotebook {
         List<List<String>> rows = new ArrayList<>();
         for (VariantStatistics v : comparison.variants()) {
             List<String> row = new ArrayList<>(List.of(label(v), v.finishedSeeds().size() + " of " + v.seedsConfigured(),
-                    "**" + spread(v.endPoint(), Numbers::percent) + "**", spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
+                    "**" + spread(v.endPoint(), Numbers::percent) + "**" + v.endPointInterval().map(i -> " ["
+                            + Numbers.percent(i.low()) + ", " + Numbers.percent(i.high()) + "]").orElse(""),
+                    spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
                     spread(v.finalTrainAccuracy(), Numbers::percent), epochs(v)));
             if (withTime) {
                 row.add(Numbers.rounded(v.trainingSeconds()));
