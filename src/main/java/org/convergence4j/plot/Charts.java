@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -46,6 +47,20 @@ public final class Charts {
         styler.setPlotGridLinesVisible(true);
         styler.setMarkerSize(5);
         return chart;
+    }
+
+    /**
+     * A translucent polygon through the points (x, y), in {@code colour} at opacity {@code alpha} (0–255), without
+     * marker or legend entry: the band behind a mean line.
+     */
+    static void addBand(XYChart chart, String name, double[] x, double[] y, Color colour, int alpha) {
+        XYSeries band = chart.addSeries(name, x, y);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        Color fill = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);
+        band.setFillColor(fill);
+        band.setLineColor(fill);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
     }
 
     /** Adds a line with small circle markers, one point per epoch. */

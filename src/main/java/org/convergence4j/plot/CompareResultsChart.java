@@ -80,13 +80,7 @@ public final class CompareResultsChart {
                 px[2 * epochs - 1 - e] = x[e];
                 py[2 * epochs - 1 - e] = lower[e];
             }
-            XYSeries area = chart.addSeries(name + " ± sd", px, py);
-            area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            Color fill = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), BAND_ALPHA);
-            area.setFillColor(fill);
-            area.setLineColor(fill);
-            area.setMarker(SeriesMarkers.NONE);
-            area.setShowInLegend(false);
+            Charts.addBand(chart, name + " ± sd", px, py, colour, BAND_ALPHA);
         }
         XYSeries line = chart.addSeries(name, x, mean);
         line.setLineColor(colour);

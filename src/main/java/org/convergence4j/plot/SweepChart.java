@@ -71,14 +71,8 @@ public final class SweepChart {
 
     /** The reference's mean as a line across [x0, x1] and its interval as a strip. */
     private static void band(XYChart chart, String name, MeanInterval r, double x0, double x1) {
-        XYSeries strip = chart.addSeries(name + " 95% interval", new double[] {x0, x1, x1, x0},
-                new double[] {100 * r.high(), 100 * r.high(), 100 * r.low(), 100 * r.low()});
-        strip.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        Color fill = new Color(REFERENCE.getRed(), REFERENCE.getGreen(), REFERENCE.getBlue(), BAND_ALPHA);
-        strip.setFillColor(fill);
-        strip.setLineColor(fill);
-        strip.setMarker(SeriesMarkers.NONE);
-        strip.setShowInLegend(false);
+        Charts.addBand(chart, name + " 95% interval", new double[] {x0, x1, x1, x0},
+                new double[] {100 * r.high(), 100 * r.high(), 100 * r.low(), 100 * r.low()}, REFERENCE, BAND_ALPHA);
         XYSeries mean = chart.addSeries(name + " (mean, 95% interval shaded)", new double[] {x0, x1},
                 new double[] {100 * r.mean(), 100 * r.mean()});
         mean.setLineColor(REFERENCE);
