@@ -11,6 +11,7 @@ import org.convergence4j.statistics.Sweep;
 /**
  * The table and the conclusions of a sweep's write-up, from its {@code sweep.json}: per point the end-point with its
  * interval and the paired difference to the reference; per series the best value, whether it beats the reference,
+ * which values are resolved better or worse than the reference,
  * and whether the seminar's value can be told from the best. Differences are judged as in the pairwise
  * comparisons ({@link Outcome}: better, equivalent within the margin, or not resolved).
  */
@@ -71,6 +72,7 @@ final class SweepNotebook {
                 case NOT_RESOLVED, NO_INTERVAL -> "It cannot be told apart from the " + sweep.reference() + " at n = "
                         + i.n() + " (" + points(i) + " pp, paired).";
             }).orElse("");
+            text += resolvedAgainstReference(s);
             Optional<Sweep.Point> seminar = s.points().stream().filter(Sweep.Point::seminar).findFirst();
             if (seminar.isEmpty()) {
                 text += " The seminar's value has no run here.";
@@ -91,6 +93,26 @@ final class SweepNotebook {
             lines.add(text);
         }
         return lines;
+    }
+
+    /**
+     * The values whose paired difference to the reference is resolved one way: the best by mean is not always the one
+     * whose interval excludes 0, since the interval's width varies from point to point.
+     */
+    private String resolvedAgainstReference(Sweep.Series s) {
+        String text = "";
+        for (Outcome side : List.of(Outcome.FIRST_BETTER, Outcome.SECOND_BETTER)) {
+            List<String> values = s.points().stream()
+                    .filter(p -> p.versusReference().filter(i -> Outcome.of(i, margin) == side).isPresent())
+                    .map(p -> s.parameter() + " = " + Parameter.format(p.value()) + " (" + points(p.versusReference().get())
+                            + " pp)")
+                    .toList();
+            if (!values.isEmpty()) {
+                text += " " + (side == Outcome.FIRST_BETTER ? "Better" : "Worse") + " than the " + sweep.reference()
+                        + " (paired interval excluding 0): " + String.join(", ", values) + ".";
+            }
+        }
+        return text;
     }
 
     private static String verdict(Outcome o) {
