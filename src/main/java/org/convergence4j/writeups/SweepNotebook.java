@@ -72,7 +72,6 @@ final class SweepNotebook {
                 case NOT_RESOLVED, NO_INTERVAL -> "It cannot be told apart from the " + sweep.reference() + " at n = "
                         + i.n() + " (" + points(i) + " pp, paired).";
             }).orElse("");
-            text += resolvedAgainstReference(s);
             Optional<Sweep.Point> seminar = s.points().stream().filter(Sweep.Point::seminar).findFirst();
             if (seminar.isEmpty()) {
                 text += " The seminar's value has no run here.";
@@ -90,7 +89,7 @@ final class SweepNotebook {
                             + points(i) + " pp, paired): a reasonable choice, not shown to be worse.";
                 }).orElse(choice + " cannot be compared with the best: fewer than two seeds in common.");
             }
-            lines.add(text);
+            lines.add(text + resolvedAgainstReference(s));
         }
         return lines;
     }
