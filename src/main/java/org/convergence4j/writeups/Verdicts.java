@@ -46,17 +46,24 @@ final class Verdicts {
      * little (+0.03 pp [−0.05, +0.11]); …": the short form of {@link #sentences()} for a table of many claims.
      */
     List<String> grouped() {
+        boolean oneSeedCount = findings.stream().mapToInt(Finding::seeds).distinct().count() <= 1;
         List<String> lines = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
             List<Finding> with = findings.stream().filter(f -> f.verdict() == v).toList();
             if (!with.isEmpty()) {
-                String name = v == Verdict.NOT_RESOLVED ? with.get(0).verdictText() : v.text(0);
+                String name = v != Verdict.NOT_RESOLVED ? v.text(0) : oneSeedCount ? with.get(0).verdictText()
+                        : "not resolved";
                 lines.add("**" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "** (" + with.size() + "): "
-                        + String.join("; ", with.stream().map(f -> f.claim() + " (" + f.section() + ", " + value(f) + ")")
-                                .toList()) + ".");
+                        + String.join("; ", with.stream().map(f -> f.claim() + " (" + f.section() + ", " + value(f)
+                                + (oneSeedCount ? "" : seedCount(f)) + ")").toList()) + ".");
             }
         }
         return lines;
+    }
+
+    /** ", n = 10": said per claim when the claims of one list were judged on different numbers of seeds. */
+    private static String seedCount(Finding f) {
+        return ", n = " + f.seeds();
     }
 
     /** How many claims each verdict has, e.g. "2 supported, 1 contradicted, 3 not resolved at n = 10". */
