@@ -95,13 +95,14 @@ final class SweepNotebook {
     }
 
     /**
-     * The values whose paired difference to the reference is resolved one way: the best by mean is not always the one
-     * whose interval excludes 0, since the interval's width varies from point to point.
+     * The values other than the best whose paired difference to the reference is resolved one way: the best by mean
+     * is not always the one whose interval excludes 0, since the interval's width varies from point to point.
      */
     private String resolvedAgainstReference(Sweep.Series s) {
         String text = "";
         for (Outcome side : List.of(Outcome.FIRST_BETTER, Outcome.SECOND_BETTER)) {
             List<String> values = s.points().stream()
+                    .filter(p -> s.best().filter(p.variant()::equals).isEmpty())
                     .filter(p -> p.versusReference().filter(i -> Outcome.of(i, margin) == side).isPresent())
                     .map(p -> s.parameter() + " = " + Parameter.format(p.value()) + " (" + points(p.versusReference().get())
                             + " pp)")

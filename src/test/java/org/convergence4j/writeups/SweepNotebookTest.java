@@ -44,4 +44,17 @@ class SweepNotebookTest {
                 text);
         assertFalse(text.contains("x = 0.1 (+"), "the unresolved best is not listed as better: " + text);
     }
+
+    @Test
+    void aResolvedBestIsJudgedOnceNotListedAgain() {
+        Sweep.Point best = point("A(x=0.2)", 0.2, 0.0010, 0.0003, 0.0018);
+        Sweep sweep = new Sweep("Ref", Optional.of(new MeanInterval(5, 0.98, 0.97, 0.99, 0.95)),
+                List.of(new Sweep.Series("A", "x", "", List.of(best), Optional.of(best.variant()), Optional.empty())),
+                0.95);
+
+        String text = new SweepNotebook(sweep, MARGIN).conclusions().get(0);
+
+        assertTrue(text.contains("It beats the Ref by +0.10 [+0.03, +0.18] pp (paired)."), text);
+        assertFalse(text.contains("Better than the Ref"), text);
+    }
 }
