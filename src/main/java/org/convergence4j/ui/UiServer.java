@@ -21,10 +21,15 @@ public final class UiServer implements AutoCloseable {
     static final long CLOSE_GRACE_SECONDS = 30;
 
     private final VertxUIServer server;
+    private final long startedFrom;
+    private final long startedUntil;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private UiServer(VertxUIServer server) {
+    /** {@code startedFrom} and {@code startedUntil}: the clock just before and just after DL4J's start. */
+    private UiServer(VertxUIServer server, long startedFrom, long startedUntil) {
         this.server = server;
+        this.startedFrom = startedFrom;
+        this.startedUntil = startedUntil;
     }
 
     /**
@@ -42,10 +47,13 @@ public final class UiServer implements AutoCloseable {
         if (running != null && !running.isStopped()) {
             throw new IllegalStateException("a DL4J UI server already runs in this JVM at " + running.getAddress());
         }
+        long from = System.currentTimeMillis();
         try {
-            return new UiServer(VertxUIServer.getInstance(port, false, null));
+            VertxUIServer started = VertxUIServer.getInstance(port, false, null);
+            return new UiServer(started, from, System.currentTimeMillis());
         } catch (DL4JException e) {
             stopQuietly(); // a failed start leaves DL4J's instance registered and its Vert.x threads running
+            UploadFolders.deleteEmpty(from, System.currentTimeMillis());
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException b) {
                     BindException taken = new BindException("port " + port + " is taken (" + b.getMessage() + ")");
@@ -105,7 +113,10 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and frees its port (DL4J's own shutdown hook does the same on Ctrl-C). */
+    /**
+     * Stops the server, frees its port (DL4J's own shutdown hook does the same on Ctrl-C) and removes the empty upload
+     * folder DL4J made for it ({@link UploadFolders}).
+     */
     @Override
     public void close() {
         if (server.isStopped()) {
@@ -119,6 +130,7 @@ public final class UiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
+            UploadFolders.deleteEmpty(startedFrom, startedUntil);
             closed.countDown();
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
@@ -92,6 +95,18 @@ class UiServerTest {
         server = UiServer.start(0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> UiServer.start(0));
         assertTrue(e.getMessage().contains("already runs"), e.getMessage());
+    }
+
+    @Test
+    void aClosedServerLeavesNoEmptyUploadFolder() throws IOException {
+        long before = System.currentTimeMillis();
+        UiServer.start(0).close();
+
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            List<Path> ours = left.filter(p -> p.getFileName().toString().matches("DL4JUI_\\d+"))
+                    .filter(p -> Long.parseLong(p.getFileName().toString().substring(7)) >= before).toList();
+            assertTrue(ours.isEmpty(), "DL4J's upload folders left: " + ours);
+        }
     }
 
     @Test
