@@ -3,7 +3,6 @@ package org.convergence4j.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,32 +26,18 @@ class DashboardTest {
     @TempDir
     Path dir;
 
-    private static Object[] run(String... args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Object[] {Cli.run(new Dashboard(), args), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setErr(err);
-        }
-    }
-
-    private static void assertUsageError(Object[] result, String expected) {
-        assertEquals(2, result[0], "stderr: " + result[1]);
-        String err = ((String) result[1]).strip();
-        assertEquals(1, err.lines().count(), "one line expected, got: " + err);
-        assertTrue(err.contains(expected), err);
+    private static CliRun run(String... args) {
+        return CliRun.of(new Dashboard(), args);
     }
 
     @Test
     void filesThatCannotBeServedAndBadPortsAreUsageErrors() throws IOException {
-        assertUsageError(run(), "Missing required parameter");
+        run().assertUsageError("Missing required parameter");
         Path missing = dir.resolve("missing.dl4j");
-        assertUsageError(run(missing.toString()), missing + ": no such file; give a file written by --stats");
+        run(missing.toString()).assertUsageError(missing + ": no such file; give a file written by --stats");
         Path text = Files.writeString(dir.resolve("notes.txt"), "notes\n".repeat(100));
-        assertUsageError(run(text.toString()), text + " cannot be opened: it is not a DL4J statistics file");
-        assertUsageError(run("--port", "65536", text.toString()), "--port must be 1–65535, got 65536");
+        run(text.toString()).assertUsageError(text + " cannot be opened: it is not a DL4J statistics file");
+        run("--port", "65536", text.toString()).assertUsageError("--port must be 1–65535, got 65536");
     }
 
     @Test

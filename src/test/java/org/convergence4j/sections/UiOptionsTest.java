@@ -3,7 +3,6 @@ package org.convergence4j.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -31,21 +30,8 @@ class UiOptionsTest {
     @TempDir
     Path dir;
 
-    /** Runs Part2Dropout with stdout and stderr captured; returns {exit code, stdout, stderr}. */
-    private static Object[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Cli.run(new Part2Dropout(), args);
-            return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(new Part2Dropout(), args);
     }
 
     private String[] tiny(String... more) {
@@ -57,13 +43,6 @@ class UiOptionsTest {
         return args;
     }
 
-    private static void assertUsageError(Object[] result, String expected) {
-        assertEquals(2, result[0], "stderr: " + result[2]);
-        String err = ((String) result[2]).strip();
-        assertEquals(1, err.lines().count(), "one line expected, got: " + err);
-        assertTrue(err.contains(expected), err);
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -72,43 +51,42 @@ class UiOptionsTest {
 
     @Test
     void aPortOutOfRangeIsAUsageError() {
-        assertUsageError(run(tiny("--ui", "--ui-port", "70000")), "--ui-port must be 1–65535, got 70000");
-        assertUsageError(run(tiny("--ui", "--ui-port", "0")), "--ui-port must be 1–65535, got 0");
+        run(tiny("--ui", "--ui-port", "70000")).assertUsageError("--ui-port must be 1–65535, got 70000");
+        run(tiny("--ui", "--ui-port", "0")).assertUsageError("--ui-port must be 1–65535, got 0");
     }
 
     @Test
     void aTakenPortIsAUsageErrorNamingIt() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            assertUsageError(run(tiny("--ui", "--ui-port", String.valueOf(port))),
-                    "--ui-port port " + port + " is taken");
+            run(tiny("--ui", "--ui-port", String.valueOf(port))).assertUsageError("--ui-port port " + port + " is taken");
         }
     }
 
     @Test
     void aPortWithoutTheUiOrTheUiWithoutTrainingIsAUsageError() {
-        assertUsageError(run(tiny("--ui-port", "9001")), "--ui-port 9001 without --ui; add --ui");
-        assertUsageError(run(tiny("--ui", "--report-only")), "--ui with --report-only");
-        assertUsageError(run(tiny("--stats", dir.resolve("s.dl4j").toString(), "--report-only")),
-                "--stats with --report-only");
+        run(tiny("--ui-port", "9001")).assertUsageError("--ui-port 9001 without --ui; add --ui");
+        run(tiny("--ui", "--report-only")).assertUsageError("--ui with --report-only");
+        run(tiny("--stats", dir.resolve("s.dl4j").toString(), "--report-only"))
+                .assertUsageError("--stats with --report-only");
     }
 
     @Test
     void anExistingStatsFileIsAUsageErrorAndKept() throws IOException {
         Path existing = Files.writeString(dir.resolve("runs.dl4j"), "earlier");
-        assertUsageError(run(tiny("--stats", existing.toString())), "--stats " + existing + " exists; give a new file");
+        run(tiny("--stats", existing.toString())).assertUsageError("--stats " + existing + " exists; give a new file");
         assertEquals("earlier", Files.readString(existing));
-        assertUsageError(run(tiny("--stats", existing.resolve("runs.dl4j").toString())),
-                "--stats " + existing.resolve("runs.dl4j") + " cannot be created");
+        run(tiny("--stats", existing.resolve("runs.dl4j").toString()))
+                .assertUsageError("--stats " + existing.resolve("runs.dl4j") + " cannot be created");
     }
 
     @Test
     void statsRecordsTheTrainedRunAndTheUiServesItUntilInterrupted() throws Exception {
         MnistFixture.mnist(); // skips, saying why, where MNIST cannot be had
         Path stats = dir.resolve("runs.dl4j");
-        Object[] recorded = run(tiny("--stats", stats.toString()));
-        assertEquals(0, recorded[0], "stderr: " + recorded[2]);
-        assertTrue(((String) recorded[1]).contains("wrote the statistics of 1 run(s) to " + stats), (String) recorded[1]);
+        CliRun recorded = run(tiny("--stats", stats.toString()));
+        assertEquals(0, recorded.code(), "stderr: " + recorded.err());
+        assertTrue(recorded.out().contains("wrote the statistics of 1 run(s) to " + stats), recorded.out());
         try (StatsFiles files = StatsFiles.open(List.of(stats))) {
             assertEquals(List.of("Baseline seed 1"), List.copyOf(files.sessions().keySet()));
         }
