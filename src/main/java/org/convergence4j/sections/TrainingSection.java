@@ -85,14 +85,8 @@ abstract class TrainingSection implements Callable<Integer> {
         StopSignal stop = StopSignal.onCtrlC(console);
         Data data = new Data(dataset, common.dataDir, stop, console);
         try {
-            for (Study s : studies) {
-                if (!s.trains() && !experiment.reportOnly) {
-                    ImageDataset batch = data.mnist().train().sample(Part1Initialization.BATCH, 1);
-                    if (!Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(),
-                            s.seeds().size(), stop).isEmpty()) {
-                        console.println("wrote " + layout.study(s.folder()));
-                    }
-                }
+            if (!experiment.reportOnly) {
+                writeUntrained(studies, data, layout, stop, console);
             }
             List<Study> training = studies.stream().filter(Study::trains).toList();
             // Seed-major over all studies, so that a stopped command has every variant at the first seeds.
@@ -104,10 +98,7 @@ abstract class TrainingSection implements Callable<Integer> {
                     snapshot, invocation).write(layout.summary()));
             List<RunRecord> runs = outcome.runs();
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
-                throw new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
-                        + " matches these settings (" + training.stream().map(TrainingSection::settings).distinct()
-                                .collect(Collectors.joining("; ")) + "); it holds "
-                        + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
+                throw nothingToReport(cl, training, layout);
             }
             if (!experiment.reportOnly && !outcome.elsewhere().isEmpty() && !stop.isRequested()) {
                 console.println(outcome.elsewhere().size() + " run(s) are being trained by other processes ("
@@ -147,6 +138,29 @@ abstract class TrainingSection implements Callable<Integer> {
                 stop.finished();
             }
         }
+    }
+
+    /** Part 1's studies at initialization, which measure one batch and train nothing, each written at once. */
+    private static void writeUntrained(List<Study> studies, Data data, ResultsLayout layout, StopSignal stop,
+            PrintStream console) throws IOException {
+        for (Study s : studies) {
+            if (!s.trains()) {
+                ImageDataset batch = data.mnist().train().sample(Part1Initialization.BATCH, 1);
+                if (!Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(),
+                        s.seeds().size(), stop).isEmpty()) {
+                    console.println("wrote " + layout.study(s.folder()));
+                }
+            }
+        }
+    }
+
+    /** The usage error of {@code --report-only} when no stored run matches: the settings asked for, and those stored. */
+    private static CommandLine.ParameterException nothingToReport(CommandLine cl, List<Study> training,
+            ResultsLayout layout) {
+        return new CommandLine.ParameterException(cl, "--report-only: no stored run in " + layout.runs()
+                + " matches these settings (" + training.stream().map(TrainingSection::settings).distinct()
+                        .collect(Collectors.joining("; ")) + "); it holds "
+                + stored(layout) + "; give the options of the runs you want reported, or leave out --report-only");
     }
 
     /**
