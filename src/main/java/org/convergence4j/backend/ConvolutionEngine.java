@@ -55,7 +55,7 @@ public enum ConvolutionEngine {
     public void install(MultiLayerNetwork net) {
         if (this == ONEDNN && available() != ONEDNN) {
             throw new IllegalStateException("the loaded ND4J native build has no oneDNN; select it with -D"
-                    + NativeBuild.EXTENSION_PROPERTY + "=" + NativeBuild.ONEDNN_AVX2);
+                    + NativeBuild.EXTENSION_PROPERTY + "=" + NativeBuild.ONEDNN_AVX2.extension());
         }
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {

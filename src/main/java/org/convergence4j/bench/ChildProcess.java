@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.convergence4j.backend.NativeBuild;
 
 /**
  * Runs a command to completion and returns the last line of its standard output that starts with {@code &#123;},
@@ -39,21 +40,28 @@ final class ChildProcess {
 
     /**
      * The command that runs {@code mainClass} in a new JVM with this JVM's classpath and memory, system-property and
-     * {@code -XX} options (so {@code -Djavacpp.platform.extension=…} or {@code -Xmx} given to the parent reach the
-     * children; debugging and profiling agents do not), after the {@link #ONE_CORE_OPTIONS} this JVM does not
-     * override.
+     * {@code -XX} options ({@code -Xmx} given to the parent reaches the children; debugging and profiling agents do
+     * not), after the {@link #ONE_CORE_OPTIONS} this JVM does not override, and the native build
+     * {@code nativeBuild} names.
+     *
+     * @param nativeBuild the build the child loads: an option from {@link NativeBuild#childJvmOptions()}, so a
+     *     build selected in this JVM (or given to Maven with {@code -D}, which is no option of this JVM) is the
+     *     child's too, or another build's to compare them
      */
-    static List<String> java(String mainClass, List<String> args) {
+    static List<String> java(String mainClass, List<String> args, List<String> nativeBuild) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-X") || option.startsWith("-D")).toList();
+                .filter(option -> option.startsWith("-X") || option.startsWith("-D"))
+                .filter(option -> !option.startsWith("-D" + NativeBuild.EXTENSION_PROPERTY + "="))
+                .toList();
         for (String option : ONE_CORE_OPTIONS) {
             if (inherited.stream().noneMatch(own -> sameChoice(own, option))) {
                 command.add(option);
             }
         }
         command.addAll(inherited);
+        command.addAll(nativeBuild);
         command.add("-cp");
         command.add(classpath());
         command.add(mainClass);

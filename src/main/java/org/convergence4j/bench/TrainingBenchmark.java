@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.bytedeco.javacpp.Loader;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
@@ -85,29 +84,36 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * Runs {@link #measure} in a new JVM with this one's classpath and options (see {@link ChildProcess#java}) and
-     * {@code OMP_NUM_THREADS=threads}, so its peak memory is that variant's alone.
+     * Runs {@link #measure} in a new JVM with this one's classpath and options (see {@link ChildProcess#java}),
+     * {@code OMP_NUM_THREADS=threads} and the native build {@code build}, so its peak memory is that variant's alone.
      *
      * @param variant the variant's text, e.g. {@code DropConnect(keep=0.6)}
-     * @throws IllegalStateException with the child's last output if it fails
+     * @throws IllegalStateException with the child's last output if it fails, or if the child loaded another build
+     *     than {@code build} (its jar missing from the classpath)
      */
-    public static Measurement inChildJvm(String variant, int warmup, int steps, long seed, int threads,
-            Path dataDir) {
+    public static Measurement inChildJvm(String variant, NativeBuild build, int warmup, int steps, long seed,
+            int threads, Path dataDir) {
         List<String> command = ChildProcess.java(TrainingBenchmark.class.getName(), List.of(variant,
-                Integer.toString(warmup), Integer.toString(steps), Long.toString(seed), dataDir.toString()));
-        return Measurement.fromJson(ChildProcess.jsonLine("DL4J " + variant, command,
+                Integer.toString(warmup), Integer.toString(steps), Long.toString(seed), dataDir.toString()),
+                List.of("-D" + NativeBuild.EXTENSION_PROPERTY + "=" + build.extension()));
+        Measurement m = Measurement.fromJson(ChildProcess.jsonLine("DL4J " + variant, command,
                 Map.of("OMP_NUM_THREADS", Integer.toString(threads)), ChildProcess.TIMEOUT_SECONDS));
+        if (!m.setup().startsWith("nd4j-native " + build.classifier() + ",")) {
+            throw new IllegalStateException("the benchmark child of " + variant + " was to load nd4j-native "
+                    + build.classifier() + " but reports " + m.setup() + "; is its jar in pom.xml?");
+        }
+        return m;
     }
 
     /**
-     * The native backend measured: JavaCPP platform and extension (e.g. {@code -onednn-avx2}), the convolution
-     * engine and ND4J's threads.
+     * The native backend measured: the build JavaCPP loaded (e.g. {@code linux-x86_64-onednn-avx2}), the
+     * convolution engine and ND4J's threads.
      */
     static String setup() {
-        return String.format(Locale.ROOT, "nd4j-native %s%s, convolutions %s, %d OpenMP thread(s), JVM %s",
-                Loader.getPlatform(), System.getProperty(NativeBuild.EXTENSION_PROPERTY,
-                        System.getProperty("javacpp.platform.extension", "")),
-                ConvolutionEngine.available(), Nd4j.getEnvironment().maxThreads(), Runtime.version());
+        ConvolutionEngine engine = ConvolutionEngine.available(); // loads ND4J first
+        return String.format(Locale.ROOT, "nd4j-native %s, convolutions %s, %d OpenMP thread(s), JVM %s",
+                NativeBuild.loaded().map(NativeBuild::classifier).orElse("(unknown build)"), engine,
+                Nd4j.getEnvironment().maxThreads(), Runtime.version());
     }
 
     /** Examples {@code [from, to)} of {@code data}, a view. */

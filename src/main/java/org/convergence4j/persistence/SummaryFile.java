@@ -15,6 +15,7 @@ import org.convergence4j.models.Variant;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.TrainingSample;
 import org.convergence4j.train.EpochMetrics;
+import org.convergence4j.train.RunEnvironment;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.TrainingSettings;
 
@@ -27,13 +28,14 @@ import org.convergence4j.train.TrainingSettings;
  *
  * @param dataset the dataset every run trained on
  * @param configuration the settings every run shares
- * @param environment Java, DL4J, OS, cores and date
+ * @param environment where and when the newest of the runs was trained; empty when no run recorded it (runs
+ *     stored before records named their environment), so that rewriting the summary changes nothing in it
  * @param variants per variant key, its runs
  * @param dropconnectInference per variant measured, the two inference rules' test accuracy
  * @param batchDependence per variant measured, how its training-mode outputs depend on the batch
  * @param layerStats per variant recorded, the per-layer std sampled during training
  */
-public record SummaryFile(String dataset, Configuration configuration, Environment environment,
+public record SummaryFile(String dataset, Configuration configuration, Optional<RunEnvironment> environment,
         Map<String, VariantRuns> variants, Map<String, DropConnectInference> dropconnectInference,
         Map<String, BatchDependenceEntry> batchDependence, Map<String, LayerStats> layerStats) {
 
@@ -49,10 +51,6 @@ public record SummaryFile(String dataset, Configuration configuration, Environme
      */
     public record Configuration(String dataset, int epochs, double lr, int batch, int trainSubset, String engine,
             List<Long> seeds, String command) {
-    }
-
-    /** @param java version; @param dl4j version; @param os name, version, arch; @param cores available; @param date ISO instant */
-    public record Environment(String java, String dl4j, String os, int cores, String date) {
     }
 
     /**
@@ -139,8 +137,8 @@ public record SummaryFile(String dataset, Configuration configuration, Environme
         }
         Configuration configuration = new Configuration(training.dataset(), training.epochs(), training.learningRate(),
                 training.batchSize(), training.trainSubset(), ConvolutionEngine.available().name(), seeds, command);
-        return new SummaryFile(training.dataset(), configuration, currentEnvironment(), byVariant, inference, dependence,
-                layerStats);
+        return new SummaryFile(training.dataset(), configuration, newestEnvironment(runs), byVariant, inference,
+                dependence, layerStats);
     }
 
     /** The layer statistics of {@code variant}, if recorded. */
@@ -163,10 +161,10 @@ public record SummaryFile(String dataset, Configuration configuration, Environme
                 samples.stream().map(TrainingSample::weightGradStd).toList());
     }
 
-    private static Environment currentEnvironment() {
-        return new Environment(System.getProperty("java.version"), "1.0.0-M2.1", System.getProperty("os.name") + " "
-                + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), Instant.now().toString());
+    /** The environment of the newest run that recorded one. */
+    static Optional<RunEnvironment> newestEnvironment(List<RunRecord> runs) {
+        return runs.stream().flatMap(r -> r.environment().stream())
+                .max(Comparator.comparing((RunEnvironment e) -> Instant.parse(e.finished())));
     }
 
     /** Writes it to {@code file}, atomically. */

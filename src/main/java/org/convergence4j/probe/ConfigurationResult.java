@@ -21,6 +21,14 @@ public record ConfigurationResult(InitConfiguration configuration, int seeds, Li
         layers = List.copyOf(layers);
     }
 
+    /** The same result with every figure rounded by {@link Float32Figures#round}. */
+    public ConfigurationResult rounded() {
+        return new ConfigurationResult(configuration, seeds, layers.stream().map(LayerSummary::rounded).toList(),
+                theory.map(t -> new MeanFieldTheory.Expectation(
+                        t.forwardStd().stream().map(Float32Figures::round).toList(),
+                        t.backwardStd().stream().map(Float32Figures::round).toList())));
+    }
+
     /** Mean over seeds of the std of each dense layer's input, input layer first. */
     public List<Double> forwardStd() {
         return layers.stream().map(s -> s.activationStd().mean()).toList();

@@ -15,7 +15,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * with initialization seeds {@code 1 … seeds}, probed with {@link StdProbe}, and every per-layer
  * std is summarized by its mean and sample sd over the seeds; the {@link MeanFieldTheory} curve is
  * computed from the batch's moments and the measured output error (mean over seeds of
- * {@code std(dL/dz_L)²}).
+ * {@code std(dL/dz_L)²}). The results are rounded to what float32 computes alike on every CPU
+ * ({@link Float32Figures}).
  */
 public final class InitializationStudy {
 
@@ -70,7 +71,7 @@ public final class InitializationStudy {
         double outputError = perSeed.stream()
                 .mapToDouble(s -> Math.pow(s.get(depth - 1).preactGradStd(), 2)).average().orElseThrow();
         return new ConfigurationResult(configuration, seeds, layers,
-                theory.expect(configuration.mlp(), inputMeanSquare, inputStd, outputError));
+                theory.expect(configuration.mlp(), inputMeanSquare, inputStd, outputError)).rounded();
     }
 
     /**

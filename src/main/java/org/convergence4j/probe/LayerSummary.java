@@ -1,5 +1,6 @@
 package org.convergence4j.probe;
 
+import java.util.OptionalDouble;
 import org.convergence4j.statistics.Spread;
 
 /**
@@ -14,4 +15,14 @@ import org.convergence4j.statistics.Spread;
  */
 public record LayerSummary(int layer, long fanIn, long fanOut, Spread activationStd, Spread inputGradStd,
         Spread preactGradStd) {
+
+    /** The same summary with every mean and sd rounded by {@link Float32Figures#round}. */
+    public LayerSummary rounded() {
+        return new LayerSummary(layer, fanIn, fanOut, round(activationStd), round(inputGradStd), round(preactGradStd));
+    }
+
+    private static Spread round(Spread s) {
+        return new Spread(s.n(), Float32Figures.round(s.mean()), s.sd().isPresent()
+                ? OptionalDouble.of(Float32Figures.round(s.sdValue())) : OptionalDouble.empty());
+    }
 }

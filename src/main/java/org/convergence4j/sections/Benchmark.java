@@ -2,11 +2,15 @@ package org.convergence4j.sections;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.convergence4j.backend.NativeBuild;
 import org.convergence4j.bench.BenchmarkReport;
 import org.convergence4j.bench.Measurement;
 import org.convergence4j.bench.PytorchReference;
@@ -67,6 +71,15 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--dl4j-only", description = "Do not run the PyTorch reference.")
     boolean dl4jOnly;
 
+    /**
+     * Native builds to time DL4J on. Each repeat runs every build once, one after the other, so a change in the
+     * machine's load during the command affects every build alike, and builds are compared side by side in one run.
+     */
+    @Option(names = "--builds", paramLabel = "LIST", split = ",", description = "Native builds to time DL4J on, "
+            + "alternating within each repeat, e.g. 'onednn-avx2,onednn-avx512' or 'plain' (default: the build this "
+            + "machine selects).")
+    List<String> builds;
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -87,32 +100,42 @@ public final class Benchmark implements Callable<Integer> {
                 + "median of %d run(s) per variant; MNIST %s%n", steps, warmup, threads, repeats, dataDir);
         noPytorch.ifPresent(reason -> System.out.println("PyTorch not measured: " + reason));
 
+        List<NativeBuild> buildList = buildList();
         List<BenchmarkReport.Row> rows = new ArrayList<>();
-        String dl4jSetup = null;
+        List<String> dl4jSetups = new ArrayList<>();
         String pytorchSetup = null;
         for (Variant v : variantList()) {
             String variant = v.key();
-            List<Measurement> dl4j = new ArrayList<>();
+            Map<NativeBuild, List<Measurement>> dl4j = new EnumMap<>(NativeBuild.class);
             List<Measurement> pytorch = new ArrayList<>();
             for (int r = 1; r <= repeats; r++) {
-                System.out.printf(Locale.ROOT, "  %s, run %d/%d: DL4J", variant, r, repeats);
-                dl4j.add(TrainingBenchmark.inChildJvm(variant, warmup, steps, seed, threads, dataDir));
-                System.out.printf(Locale.ROOT, " %.1f s/epoch", dl4j.get(dl4j.size() - 1).epochSeconds());
+                System.out.printf(Locale.ROOT, "  %s, run %d/%d:", variant, r, repeats);
+                for (NativeBuild build : buildList) {
+                    Measurement m = TrainingBenchmark.inChildJvm(variant, build, warmup, steps, seed, threads, dataDir);
+                    dl4j.computeIfAbsent(build, b -> new ArrayList<>()).add(m);
+                    System.out.printf(Locale.ROOT, " DL4J%s %.1f s/epoch,", buildList.size() > 1
+                            ? " " + build.classifier() : "", m.epochSeconds());
+                }
                 if (noPytorch.isEmpty() && v.equals(v.kind().defaults())) {
                     pytorch.add(reference.bench(v.kind().name().toLowerCase(Locale.ROOT), warmup, steps, seed, threads,
                             dataDir));
-                    System.out.printf(Locale.ROOT, ", PyTorch %.1f s/epoch", pytorch.get(pytorch.size() - 1).epochSeconds());
+                    System.out.printf(Locale.ROOT, " PyTorch %.1f s/epoch", pytorch.get(pytorch.size() - 1).epochSeconds());
                 }
                 System.out.println();
             }
-            Measurement d = Measurement.median(dl4j);
             Optional<Measurement> p = pytorch.isEmpty() ? Optional.empty() : Optional.of(Measurement.median(pytorch));
-            dl4jSetup = d.setup();
             pytorchSetup = p.map(Measurement::setup).orElse(pytorchSetup);
-            rows.add(new BenchmarkReport.Row(d, p));
+            for (NativeBuild build : buildList) {
+                Measurement d = Measurement.median(dl4j.get(build));
+                if (!dl4jSetups.contains(d.setup())) {
+                    dl4jSetups.add(d.setup());
+                }
+                rows.add(new BenchmarkReport.Row(build, d, p));
+            }
         }
         System.out.println();
-        System.out.println("DL4J:    " + dl4jSetup);
+        System.out.println("CPU:     " + NativeBuild.cpuModel());
+        dl4jSetups.forEach(setup -> System.out.println("DL4J:    " + setup));
         System.out.println("PyTorch: " + (pytorchSetup != null ? pytorchSetup : "not measured (" + noPytorch.orElse("") + ")"));
         System.out.print(BenchmarkReport.table(rows));
         Path csv = out.resolve("benchmark").resolve("benchmark.csv");
@@ -133,6 +156,33 @@ public final class Benchmark implements Callable<Integer> {
                     + repeats + " and " + threads);
         }
         variantList();
+        buildList();
+    }
+
+    /** {@code --builds}, parsed; the build this JVM selected without it. */
+    private List<NativeBuild> buildList() {
+        if (builds == null) {
+            return List.of(NativeBuild.of(System.getProperty(NativeBuild.EXTENSION_PROPERTY, "")));
+        }
+        List<NativeBuild> parsed = new ArrayList<>();
+        for (String name : builds) {
+            NativeBuild build;
+            try {
+                build = NativeBuild.of(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--builds: " + e.getMessage());
+            }
+            if (!build.runsOn(NativeBuild.cpuFlags())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--builds: this CPU (" + NativeBuild.cpuModel()
+                        + ") lacks the instructions of " + build.classifier() + "; it runs "
+                        + Arrays.stream(NativeBuild.values()).filter(b -> b.runsOn(NativeBuild.cpuFlags()))
+                                .map(NativeBuild::classifier).collect(Collectors.joining(", ")));
+            }
+            if (!parsed.contains(build)) {
+                parsed.add(build);
+            }
+        }
+        return parsed;
     }
 
     /** {@code --variants}, parsed; every kind at its defaults without it. */

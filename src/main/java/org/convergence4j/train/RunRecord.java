@@ -23,11 +23,12 @@ import org.convergence4j.probe.TrainingSample;
  * @param batchDependence training-mode batch dependence, when measured
  * @param layerStats per-layer std samples during training, when recorded (may be empty)
  * @param network SHA-256 (hex) of the trained network's file stored beside the record, when stored
+ * @param environment where and when it was trained; empty in records stored before records named it
  */
 public record RunRecord(int format, Variant variant, long seed, TrainingSettings settings, ConvolutionEngine engine,
         String configuration, TrainingHistory history, Optional<String> divergence,
         Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
-        List<TrainingSample> layerStats, Optional<String> network) {
+        List<TrainingSample> layerStats, Optional<String> network, Optional<RunEnvironment> environment) {
 
     /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {
@@ -36,20 +37,25 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
         monteCarlo = monteCarlo == null ? Optional.empty() : monteCarlo;
         batchDependence = batchDependence == null ? Optional.empty() : batchDependence;
         network = network == null ? Optional.empty() : network;
+        environment = environment == null ? Optional.empty() : environment;
     }
 
-    /** A new record of {@code spec}'s run, identified by {@code configuration} (its {@link RunSpec#configuration()}). */
+    /**
+     * A new record of {@code spec}'s run, identified by {@code configuration} (its {@link RunSpec#configuration()}),
+     * in this process's {@link RunEnvironment}.
+     */
     public static RunRecord of(RunSpec spec, String configuration, TrainingHistory history, Optional<String> divergence,
             Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
             List<TrainingSample> layerStats) {
         return new RunRecord(RunSpec.FORMAT, spec.variant(), spec.seed(), spec.settings(), ConvolutionEngine.available(),
-                configuration, history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty());
+                configuration, history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty(),
+                Optional.of(RunEnvironment.current()));
     }
 
     /** The same record, naming the checksum of its stored network. */
     public RunRecord withNetwork(String sha256) {
         return new RunRecord(format, variant, seed, settings, engine, configuration, history, divergence, monteCarlo,
-                batchDependence, layerStats, Optional.of(sha256));
+                batchDependence, layerStats, Optional.of(sha256), environment);
     }
 
     /** The run this record is of. */

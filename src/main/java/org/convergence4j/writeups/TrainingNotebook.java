@@ -95,11 +95,13 @@ final class TrainingNotebook {
         return "the mean test accuracy over " + comparison.endPointEpochs() + " of each run";
     }
 
-    /** Java, DL4J, OS, cores and date of the summary. */
+    /** Where and when the newest run was trained: the write-up's date is its data's, not its rewriting's. */
     String environment() {
-        SummaryFile.Environment e = summary.environment();
-        return "**Environment:** java " + e.java() + "; dl4j " + e.dl4j() + "; os " + e.os() + "; cores " + e.cores()
-                + "; date " + e.date() + ".";
+        return summary.environment().map(e -> "**Newest run:** trained " + e.finished() + " on " + e.cpu() + " ("
+                        + e.cores() + " cores), nd4j-native " + e.nativeBuild() + ", dl4j " + e.dl4j() + ", java "
+                        + e.java() + ", " + e.os() + ".")
+                .orElse("**Newest run:** these runs were stored before run records named where and when they were "
+                        + "trained.");
     }
 
     /**

@@ -100,7 +100,7 @@ class RunStoreTest {
         RunRecord a = record();
         RunRecord unfinished = new RunRecord(a.format(), a.variant(), a.seed(), a.settings(), a.engine(), a.configuration(),
                 new TrainingHistory(a.history().epochs().subList(0, 1), true), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         s.save(unfinished);
         assertEquals(Optional.empty(), s.find(a.spec(), a.configuration()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("an unfinished run"), log.toString());

@@ -53,6 +53,6 @@ class BenchmarkTest {
         assertTrue(out.contains("PyTorch not measured: --dl4j-only was given"), out);
         List<String> csv = Files.readAllLines(dir.resolve("benchmark").resolve("benchmark.csv"));
         assertEquals(BenchmarkReport.CSV_HEADER, csv.get(0));
-        assertTrue(csv.get(1).matches("Baseline,[0-9.]+,[0-9.]+,,,,[0-9.]+,,,[0-9.]+,"), csv.get(1));
+        assertTrue(csv.get(1).matches("Baseline,[a-z0-9-]+,[0-9.]+,[0-9.]+,,,,[0-9.]+,,,[0-9.]+,"), csv.get(1));
     }
 }

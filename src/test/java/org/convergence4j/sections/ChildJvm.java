@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.convergence4j.backend.NativeBuild;
 
 /**
  * A section's Main in a JVM of its own, for tests that send it signals: its standard output and error are
@@ -46,7 +47,9 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(Class<?> mainClass, Path dir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                "-Xmx2g"));
+        command.addAll(NativeBuild.childJvmOptions()); // the build the tests run on, so both compute alike
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         env.forEach((k, v) -> {

@@ -62,19 +62,26 @@ class TrainerTest {
         assertEquals(withoutTimes(a), withoutTimes(b));
     }
 
+    /**
+     * A divergence every engine produces: Adam's first step moves each parameter with a non-zero gradient g by
+     * lr·g/(|g| + ε) ≈ lr, so at lr = 1e30 the weights are about ±1e30 after one step, a dense layer's output (a sum
+     * of 128 such weights times activations of the same order) exceeds float32's 3.4e38 and overflows to ±∞, and the
+     * softmax of infinite logits is NaN (∞ − ∞). Overflow to ∞ and NaN from ∞ − ∞ are IEEE 754 rules that every CPU
+     * and kernel follows; a NaN placed in the input would not be, since max pooling and ReLU may drop it (max(NaN, x)
+     * is x in some kernels and NaN in others).
+     */
     @Test
     void aNonFiniteLossStopsTheRunNamingTheEpoch() {
-        ImageDataset test = MnistFixture.mnist().test().head(64);
-        ImageDataset poisoned = new ImageDataset(test.features().dup().putScalar(3, 100, Double.NaN), test.labels());
-        TrainingSettings config = new TrainingSettings("mnist", 2, 1e-3, 64, 0);
+        ImageDataset data = MnistFixture.mnist().test().head(64);
+        TrainingSettings config = new TrainingSettings("mnist", 2, 1e30, 16, 0);
 
         DivergenceException e = assertThrows(DivergenceException.class, () -> VariantRun.run(
-                new RunSpec(Variants.BASELINE.defaults(), 1, config), poisoned, test,
+                new RunSpec(Variants.BASELINE.defaults(), 1, config), data, data,
                 new Trainer(TrainingProgress.NONE, new StopSignal())));
 
-        // The NaN may first reach the loss through the updated weights, an epoch later.
         assertTrue(e.epoch() >= 1 && e.epoch() <= config.epochs(), "epoch " + e.epoch());
-        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+        assertTrue(e.getMessage().contains("NaN") || e.getMessage().contains("Infinity"), e.getMessage());
         assertEquals(e.epoch() - 1, e.completed().size(), "the epochs before the divergence are kept");
     }
 
