@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,8 +64,26 @@ public final class Json {
      * @throws JsonFileException naming the file and, for a file of the wrong shape, the field and the problem
      */
     public static <T> T read(Path file, Class<T> type) throws JsonFileException {
+        return read(file, type, Set.of());
+    }
+
+    /**
+     * Reads {@code file} as a {@code type} whose fields {@code addedLater} an older writer did not write: such a field
+     * may be missing, and reads as {@code null} (an empty {@code Optional}); every other field must be there.
+     *
+     * @throws JsonFileException naming the file and, for a file of the wrong shape, the field and the problem
+     */
+    public static <T> T read(Path file, Class<T> type, Set<String> addedLater) throws JsonFileException {
         try {
-            T value = MAPPER.readValue(file.toFile(), type);
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            if (tree instanceof ObjectNode object) {
+                addedLater.forEach(field -> {
+                    if (!object.has(field)) {
+                        object.putNull(field);
+                    }
+                });
+            }
+            T value = tree == null || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new JsonFileException(file, "is empty (the JSON literal null)");
             }

@@ -73,7 +73,7 @@ public final class RunStore {
         }
         RunRecord run;
         try {
-            run = Json.read(file, RunRecord.class);
+            run = Json.read(file, RunRecord.class, RunRecord.ADDED_FIELDS);
         } catch (JsonFileException e) {
             moveAside(file, e.getMessage());
             return Optional.empty();
@@ -173,7 +173,7 @@ public final class RunStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    runs.add(Json.read(f, RunRecord.class));
+                    runs.add(Json.read(f, RunRecord.class, RunRecord.ADDED_FIELDS));
                 } catch (JsonFileException e) {
                     // find() moves it aside when its run is asked for.
                 }

@@ -2,6 +2,7 @@ package org.convergence4j.train;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.models.Variant;
 import org.convergence4j.probe.BatchDependence;
@@ -29,6 +30,12 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
         String configuration, TrainingHistory history, Optional<String> divergence,
         Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
         List<TrainingSample> layerStats, Optional<String> network, Optional<RunEnvironment> environment) {
+
+    /**
+     * The fields (as named in the JSON file) that records written before they existed lack; such a record is read
+     * with them empty, not moved aside as torn.
+     */
+    public static final Set<String> ADDED_FIELDS = Set.of("environment");
 
     /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {

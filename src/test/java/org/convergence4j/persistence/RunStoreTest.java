@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +50,25 @@ class RunStoreTest {
             assertEquals(Optional.of(r), s.find(r.spec(), r.configuration()));
         }
         assertEquals(2, s.readable().size());
+    }
+
+    /** A record stored before a field was added (the committed results' records) is read, with the field empty. */
+    @Test
+    void aRecordWithoutTheFieldsAddedLaterIsReadWithThemEmpty() throws IOException {
+        RunStore s = store();
+        RunRecord r = record();
+        s.save(r);
+        Path file = s.file(r.spec(), r.configuration());
+        ObjectNode older = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        RunRecord.ADDED_FIELDS.forEach(field -> assertTrue(older.remove(field) != null, field + " is written"));
+        Files.writeString(file, older.toString());
+
+        Optional<RunRecord> read = s.find(r.spec(), r.configuration());
+
+        assertTrue(read.isPresent(), log.toString(StandardCharsets.UTF_8));
+        RunRecord.ADDED_FIELDS.forEach(field -> assertTrue(Json.tree(read.get()).get(field).isNull(), field));
+        assertEquals(((ObjectNode) Json.tree(r)).without(RunRecord.ADDED_FIELDS),
+                ((ObjectNode) Json.tree(read.get())).without(RunRecord.ADDED_FIELDS));
     }
 
     @Test
