@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.persistence.Json.JsonFileException;
+import org.convergence4j.layers.LayerFingerprint;
+import org.convergence4j.train.RunIdentity;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -61,12 +63,16 @@ public final class RunStore {
     }
 
     /**
-     * The stored run of {@code spec} with this configuration, if one is stored and sound: readable, of this
-     * configuration and seed, and either complete or ended by a divergence (a divergence is a result too).
+     * The stored run of {@code spec} with this identity, if one is stored and sound: readable, of this configuration
+     * and seed, either complete or ended by a divergence (a divergence is a result too), and computed by custom
+     * layers that compute as they do now ({@link LayerFingerprint}; a record stored before records held
+     * fingerprints is taken as it is). A run whose layers' code has changed is reported and left in place for the
+     * retrained run to replace.
      *
-     * @param configuration {@code spec.configuration()}, computed once by the caller
+     * @param identity {@code spec.identity()}, computed once by the caller
      */
-    public Optional<RunRecord> find(RunSpec spec, String configuration) {
+    public Optional<RunRecord> find(RunSpec spec, RunIdentity identity) {
+        String configuration = identity.configuration();
         Path file = file(spec, configuration);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -87,6 +93,13 @@ public final class RunStore {
         if (!run.complete() && run.divergence().isEmpty()) {
             moveAside(file, file + " holds " + run.history().epochs().size() + " of " + run.settings().epochs()
                     + " epochs without a divergence: an unfinished run");
+            return Optional.empty();
+        }
+        Optional<String> changed = run.fingerprint()
+                .flatMap(stored -> LayerFingerprint.difference(stored, identity.fingerprint()));
+        if (changed.isPresent()) {
+            out.println(spec.label() + ": not reused: since " + file + " was trained, " + changed.get()
+                    + "; it is trained again with the code as it is now");
             return Optional.empty();
         }
         return Optional.of(run);

@@ -30,6 +30,7 @@ import org.convergence4j.probe.TrainingSample;
 import org.convergence4j.train.ConsoleProgress;
 import org.convergence4j.train.DivergenceException;
 import org.convergence4j.train.MonteCarloInference;
+import org.convergence4j.train.RunIdentity;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
@@ -41,8 +42,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
- * Trains or reuses a list of runs. A stored run is reused when its whole configuration and seed are equal
- * ({@link RunSpec#configuration()}), unless forced; the others are trained on {@code jobs} threads, each run
+ * Trains or reuses a list of runs. A stored run is reused when its identity and seed are equal ({@link RunIdentity}:
+ * its whole configuration, and what its custom layers compute), unless forced; the others are trained on {@code jobs} threads, each run
  * single-threaded and seeded by its own seed only, so concurrent and sequential execution give identical
  * histories. A finished run is stored at once; a run cut short by a stop request is not stored (it is redone next
  * time), so a killed session loses at most the runs in progress. A finished run's trained network is stored beside
@@ -119,16 +120,15 @@ public final class StudyRunner {
             out.println("removed " + p + ", left by a writer that was killed");
         }
         RunStore store = new RunStore(layout.runs(), out);
-        Map<RunSpec, String> configurations = new LinkedHashMap<>();
-        specs.forEach(s -> configurations.computeIfAbsent(s, RunSpec::configuration));
+        Map<RunSpec, RunIdentity> identities = identities(specs);
         Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
         List<RunSpec> toTrain = new ArrayList<>();
         int position = 0;
-        for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
+        for (Map.Entry<RunSpec, RunIdentity> e : identities.entrySet()) {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 done.put(e.getKey(), stored.get());
-                out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue()));
+                out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue().configuration()));
             } else if (shard.contains(position)) {
                 toTrain.add(e.getKey());
             }
@@ -141,11 +141,11 @@ public final class StudyRunner {
                     Math.min(jobs, toTrain.size()));
             StudyClock clock = new StudyClock(toTrain.stream().map(s -> s.settings().epochs()).toList(),
                     Math.min(jobs, toTrain.size()));
-            train(toTrain, configurations, data, store, done, onStored, clock);
+            train(toTrain, identities, data, store, done, onStored, clock);
         }
         List<RunRecord> ordered = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
-        for (Map.Entry<RunSpec, String> e : configurations.entrySet()) {
+        for (Map.Entry<RunSpec, RunIdentity> e : identities.entrySet()) {
             RunRecord r = done.get(e.getKey());
             if (r == null && !force) {
                 r = store.find(e.getKey(), e.getValue()).orElse(null);
@@ -153,13 +153,14 @@ public final class StudyRunner {
             if (r != null) {
                 ordered.add(r);
             } else {
-                store.trainedElsewhere(e.getKey(), e.getValue()).ifPresent(h -> elsewhere.add(e.getKey().label()));
+                store.trainedElsewhere(e.getKey(), e.getValue().configuration())
+                        .ifPresent(h -> elsewhere.add(e.getKey().label()));
             }
         }
         return new Outcome(ordered, elsewhere);
     }
 
-    private void train(List<RunSpec> toTrain, Map<RunSpec, String> configurations, TrainingData data, RunStore store,
+    private void train(List<RunSpec> toTrain, Map<RunSpec, RunIdentity> identities, TrainingData data, RunStore store,
             Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, StudyClock clock) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             // OpenMP's thread count is a per-thread setting: each run thread makes its own native calls single-threaded.
@@ -175,8 +176,8 @@ public final class StudyRunner {
             for (RunSpec spec : toTrain) {
                 futures.add(pool.submit(() -> {
                     if (!stop.isRequested()) {
-                        claimAndTrain(spec, configurations.get(spec), data, store, done, onStored,
-                                firstSeedOf(spec, configurations.keySet()), clock);
+                        claimAndTrain(spec, identities.get(spec), data, store, done, onStored,
+                                firstSeedOf(spec, identities.keySet()), clock);
                     }
                 }));
             }
@@ -203,9 +204,9 @@ public final class StudyRunner {
      * Trains {@code spec}'s run if this process can claim it and no other process stored it meanwhile, and stores
      * it with its network; the claim is released once the record is stored (or the run is left undone).
      */
-    private void claimAndTrain(RunSpec spec, String configuration, TrainingData data, RunStore store,
+    private void claimAndTrain(RunSpec spec, RunIdentity identity, TrainingData data, RunStore store,
             Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed, StudyClock clock) {
-        RunClaim.Attempt attempt = store.claim(spec, configuration);
+        RunClaim.Attempt attempt = store.claim(spec, identity.configuration());
         if (attempt instanceof RunClaim.Held held) {
             out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
             clock.runEnded(spec.settings().epochs(), 0);
@@ -215,14 +216,14 @@ public final class StudyRunner {
         try (RunClaim claim = claimed.claim()) {
             claimed.tookOverFrom().ifPresent(h -> out.println(spec.label() + ": took over the claim of " + h
                     + ", a process that has ended"));
-            Optional<RunRecord> meanwhile = force ? Optional.empty() : store.find(spec, configuration);
+            Optional<RunRecord> meanwhile = force ? Optional.empty() : store.find(spec, identity);
             if (meanwhile.isPresent()) {
                 out.println(spec.label() + ": reused, stored meanwhile by another process");
                 done.put(spec, meanwhile.get());
                 clock.runEnded(spec.settings().epochs(), 0);
                 return;
             }
-            Optional<Trained> trained = train(spec, configuration, data, firstSeed, clock);
+            Optional<Trained> trained = train(spec, identity, data, firstSeed, clock);
             int epochs = spec.settings().epochs();
             clock.runEnded(epochs, trained.map(t -> t.record().history().epochs().size()).orElse(epochs));
             trained.ifPresent(t -> {
@@ -241,6 +242,20 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * The identity of every distinct spec, in order; computed once per variant and settings, since the seed is no
+     * part of it.
+     */
+    private static Map<RunSpec, RunIdentity> identities(List<RunSpec> specs) {
+        Map<RunSpec, RunIdentity> bySeedless = new LinkedHashMap<>();
+        Map<RunSpec, RunIdentity> identities = new LinkedHashMap<>();
+        for (RunSpec s : specs) {
+            identities.computeIfAbsent(s, spec -> bySeedless.computeIfAbsent(new RunSpec(spec.variant(), 0,
+                    spec.settings()), RunSpec::identity));
+        }
+        return identities;
+    }
+
     /** Per-layer statistics are recorded on the lowest seed asked of each variant. */
     private static boolean firstSeedOf(RunSpec spec, Iterable<RunSpec> all) {
         long lowest = Long.MAX_VALUE;
@@ -256,7 +271,7 @@ public final class StudyRunner {
     private record Trained(RunRecord record, Optional<MultiLayerNetwork> network) {
     }
 
-    private Optional<Trained> train(RunSpec spec, String configuration, TrainingData data, boolean firstSeed,
+    private Optional<Trained> train(RunSpec spec, RunIdentity identity, TrainingData data, boolean firstSeed,
             StudyClock clock) {
         String label = spec.label();
         // A bar redraws one line: only for a single run at a time on a terminal, not in logs or files.
@@ -276,7 +291,7 @@ public final class StudyRunner {
         } catch (DivergenceException e) {
             String message = label + " diverged: " + e.getMessage();
             out.println(message + "; the other runs continue");
-            return Optional.of(new Trained(RunRecord.of(spec, configuration, new TrainingHistory(e.completed(), false),
+            return Optional.of(new Trained(RunRecord.of(spec, identity, new TrainingHistory(e.completed(), false),
                     Optional.of(message), Optional.empty(), Optional.empty(), List.of()), Optional.empty()));
         }
         if (result.history().stoppedEarly()) {
@@ -296,7 +311,7 @@ public final class StudyRunner {
                     data.test().head(Math.min(BATCH_DEPENDENCE_EXAMPLES, data.test().size())).features(), batch));
         }
         List<TrainingSample> samples = recordLayers ? layerStats.samples() : List.of();
-        return Optional.of(new Trained(RunRecord.of(spec, configuration, result.history(), Optional.empty(), monteCarlo,
+        return Optional.of(new Trained(RunRecord.of(spec, identity, result.history(), Optional.empty(), monteCarlo,
                 dependence, samples), Optional.of(result.network())));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.convergence4j.backend.ConvolutionEngine;
+import org.convergence4j.layers.LayerFingerprint;
 import org.convergence4j.models.Variant;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.TrainingSample;
@@ -25,17 +26,20 @@ import org.convergence4j.probe.TrainingSample;
  * @param layerStats per-layer std samples during training, when recorded (may be empty)
  * @param network SHA-256 (hex) of the trained network's file stored beside the record, when stored
  * @param environment where and when it was trained; empty in records stored before records named it
+ * @param fingerprint what its custom layers computed ({@link RunIdentity}); empty in records stored before records
+ *     held it
  */
 public record RunRecord(int format, Variant variant, long seed, TrainingSettings settings, ConvolutionEngine engine,
         String configuration, TrainingHistory history, Optional<String> divergence,
         Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
-        List<TrainingSample> layerStats, Optional<String> network, Optional<RunEnvironment> environment) {
+        List<TrainingSample> layerStats, Optional<String> network, Optional<RunEnvironment> environment,
+        Optional<List<LayerFingerprint>> fingerprint) {
 
     /**
      * The fields (as named in the JSON file) that records written before they existed lack; such a record is read
      * with them empty, not moved aside as torn.
      */
-    public static final Set<String> ADDED_FIELDS = Set.of("environment");
+    public static final Set<String> ADDED_FIELDS = Set.of("environment", "fingerprint");
 
     /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {
@@ -45,24 +49,30 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
         batchDependence = batchDependence == null ? Optional.empty() : batchDependence;
         network = network == null ? Optional.empty() : network;
         environment = environment == null ? Optional.empty() : environment;
+        fingerprint = fingerprint == null ? Optional.empty() : fingerprint.map(List::copyOf);
     }
 
     /**
-     * A new record of {@code spec}'s run, identified by {@code configuration} (its {@link RunSpec#configuration()}),
-     * in this process's {@link RunEnvironment}.
+     * A new record of {@code spec}'s run, identified by {@code identity} (its {@link RunSpec#identity()}), in this
+     * process's {@link RunEnvironment}.
      */
-    public static RunRecord of(RunSpec spec, String configuration, TrainingHistory history, Optional<String> divergence,
+    public static RunRecord of(RunSpec spec, RunIdentity identity, TrainingHistory history, Optional<String> divergence,
             Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
             List<TrainingSample> layerStats) {
         return new RunRecord(RunSpec.FORMAT, spec.variant(), spec.seed(), spec.settings(), ConvolutionEngine.available(),
-                configuration, history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty(),
-                Optional.of(RunEnvironment.current()));
+                identity.configuration(), history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty(),
+                Optional.of(RunEnvironment.current()), Optional.of(identity.fingerprint()));
     }
 
     /** The same record, naming the checksum of its stored network. */
     public RunRecord withNetwork(String sha256) {
         return new RunRecord(format, variant, seed, settings, engine, configuration, history, divergence, monteCarlo,
-                batchDependence, layerStats, Optional.of(sha256), environment);
+                batchDependence, layerStats, Optional.of(sha256), environment, fingerprint);
+    }
+
+    /** Its identity; a record stored before records held fingerprints has none to compare (an empty list). */
+    public RunIdentity identity() {
+        return new RunIdentity(configuration, fingerprint.orElse(List.of()));
     }
 
     /** The run this record is of. */

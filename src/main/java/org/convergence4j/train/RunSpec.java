@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.convergence4j.backend.ConvolutionEngine;
+import org.convergence4j.layers.LayerFingerprint;
 import org.convergence4j.models.Variant;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 
 /**
- * One run to train: a variant, a seed and the training settings. Its {@link #configuration()} identifies
- * everything that can change the run's numbers apart from the seed.
+ * One run to train: a variant, a seed and the training settings. Its {@link #identity()} identifies everything
+ * that can change the run's numbers apart from the seed.
  *
  * @param variant the network: a TestNetwork head, or one of Part 1's MLPs with its optimizer
  * @param seed seeds the parameter initialization, the shuffling and the Dropout/DropConnect masks
@@ -34,7 +36,21 @@ public record RunSpec(Variant variant, long seed, TrainingSettings settings) {
      * seeds are equal.
      */
     public String configuration() {
-        String network = variant.configuration(0, settings.learningRate()).toJson();
+        return configuration(variant.configuration(0, settings.learningRate()));
+    }
+
+    /**
+     * The configuration hash and the fingerprints of the custom layers ({@link RunIdentity}), from one build of the
+     * network's configuration.
+     */
+    public RunIdentity identity() {
+        MultiLayerConfiguration network = variant.configuration(0, settings.learningRate());
+        return new RunIdentity(configuration(network), LayerFingerprint.of(network));
+    }
+
+    /** {@link #configuration()} of this run with {@code conf}, its network's configuration at seed 0. */
+    private String configuration(MultiLayerConfiguration conf) {
+        String network = conf.toJson();
         String text = String.join("\n", "format " + FORMAT, "engine " + ConvolutionEngine.available().name(),
                 String.format(Locale.ROOT, "dataset %s epochs %d lr %s batch %d subset %d", settings.dataset(),
                         settings.epochs(), Double.toString(settings.learningRate()), settings.batchSize(),

@@ -45,7 +45,7 @@ class SeminarClaimsTest {
             }
             runs.add(new RunRecord(RunSpec.FORMAT, v, SEEDS.get(k), SETTINGS, ConvolutionEngine.available(),
                     FakeRuns.configuration(v), new TrainingHistory(epochs, false), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
         return runs;
     }

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.convergence4j.layers.LayerFingerprint;
 import org.convergence4j.models.Variants;
 import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunIdentity;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.TrainingHistory;
@@ -47,7 +49,7 @@ class RunStoreTest {
         RunStore s = store();
         for (RunRecord r : List.of(record(), withLayerStats())) {
             s.save(r);
-            assertEquals(Optional.of(r), s.find(r.spec(), r.configuration()));
+            assertEquals(Optional.of(r), s.find(r.spec(), r.identity()));
         }
         assertEquals(2, s.readable().size());
     }
@@ -63,12 +65,37 @@ class RunStoreTest {
         RunRecord.ADDED_FIELDS.forEach(field -> assertTrue(older.remove(field) != null, field + " is written"));
         Files.writeString(file, older.toString());
 
-        Optional<RunRecord> read = s.find(r.spec(), r.configuration());
+        Optional<RunRecord> read = s.find(r.spec(), r.identity());
 
         assertTrue(read.isPresent(), log.toString(StandardCharsets.UTF_8));
         RunRecord.ADDED_FIELDS.forEach(field -> assertTrue(Json.tree(read.get()).get(field).isNull(), field));
         assertEquals(((ObjectNode) Json.tree(r)).without(RunRecord.ADDED_FIELDS),
                 ((ObjectNode) Json.tree(read.get())).without(RunRecord.ADDED_FIELDS));
+    }
+
+    /**
+     * A run whose custom layers computed otherwise than the code computes now (an edited constant) is not reused,
+     * with a line that says why; the same code, or a record stored before fingerprints, is reused.
+     */
+    @Test
+    void aRunWhoseLayersNowComputeOtherwiseIsNotReused() {
+        RunStore s = store();
+        RunRecord r = record();
+        LayerFingerprint then = new LayerFingerprint("4 DropConnect", List.of(2.0, 0.5, -0.25, 1.0, 0.125));
+        LayerFingerprint now = new LayerFingerprint("4 DropConnect", List.of(2.0, 0.5, -0.25, 1.0, 0.25));
+        RunRecord stored = new RunRecord(r.format(), r.variant(), r.seed(), r.settings(), r.engine(), r.configuration(),
+                r.history(), r.divergence(), r.monteCarlo(), r.batchDependence(), r.layerStats(), r.network(),
+                r.environment(), Optional.of(List.of(then)));
+        s.save(stored);
+
+        assertEquals(Optional.of(stored), s.find(r.spec(), new RunIdentity(r.configuration(), List.of(then))));
+        assertEquals(Optional.empty(), s.find(r.spec(), new RunIdentity(r.configuration(), List.of(now))));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("not reused")
+                && log.toString(StandardCharsets.UTF_8).contains("4 DropConnect computes otherwise"), log.toString());
+        assertTrue(Files.exists(s.file(r.spec(), r.configuration())), "left for the retrained run to replace");
+
+        s.save(r); // a record without a fingerprint
+        assertEquals(Optional.of(r), s.find(r.spec(), new RunIdentity(r.configuration(), List.of(now))));
     }
 
     @Test
@@ -78,9 +105,9 @@ class RunStoreTest {
         RunRecord b = FakeRuns.variant(Variants.DROPOUT.defaults().with("drop", 0.5), new double[] {0.97}, 0.01, 4).get(0);
         s.save(a);
         s.save(b);
-        assertEquals(Optional.of(a), s.find(a.spec(), a.configuration()));
-        assertEquals(Optional.of(b), s.find(b.spec(), b.configuration()));
-        assertEquals(Optional.empty(), s.find(a.spec(), b.configuration()), "another configuration is another run");
+        assertEquals(Optional.of(a), s.find(a.spec(), a.identity()));
+        assertEquals(Optional.of(b), s.find(b.spec(), b.identity()));
+        assertEquals(Optional.empty(), s.find(a.spec(), b.identity()), "another configuration is another run");
     }
 
     /** A record cut at any byte (a kill mid-write without the atomic rename, a full disk) is never taken for a run. */
@@ -95,7 +122,7 @@ class RunStoreTest {
         for (int cut = 0; cut < whole.length - 2; cut += step) {
             Files.write(file, Arrays.copyOf(whole, cut));
             log.reset();
-            assertEquals(Optional.empty(), s.find(r.spec(), r.configuration()), "cut at " + cut);
+            assertEquals(Optional.empty(), s.find(r.spec(), r.identity()), "cut at " + cut);
             assertFalse(Files.exists(file), "cut at " + cut + ": moved aside");
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
             assertTrue(Files.exists(aside));
@@ -110,9 +137,9 @@ class RunStoreTest {
         s.save(a);
         RunSpec other = new RunSpec(a.variant(), a.seed() + 10, a.settings());
         Files.copy(s.file(a.spec(), a.configuration()), s.file(other, a.configuration()));
-        assertEquals(Optional.empty(), s.find(other, a.configuration()));
+        assertEquals(Optional.empty(), s.find(other, a.identity()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("not the run its name stands for"), log.toString());
-        assertEquals(Optional.of(a), s.find(a.spec(), a.configuration()), "the real one is untouched");
+        assertEquals(Optional.of(a), s.find(a.spec(), a.identity()), "the real one is untouched");
     }
 
     @Test
@@ -121,9 +148,9 @@ class RunStoreTest {
         RunRecord a = record();
         RunRecord unfinished = new RunRecord(a.format(), a.variant(), a.seed(), a.settings(), a.engine(), a.configuration(),
                 new TrainingHistory(a.history().epochs().subList(0, 1), true), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         s.save(unfinished);
-        assertEquals(Optional.empty(), s.find(a.spec(), a.configuration()));
+        assertEquals(Optional.empty(), s.find(a.spec(), a.identity()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("an unfinished run"), log.toString());
     }
 
@@ -134,7 +161,7 @@ class RunStoreTest {
         s.save(a);
         Path file = s.file(a.spec(), a.configuration());
         Files.writeString(file, Files.readString(file).replace("\"test_loss\"", "\"test_lost\""));
-        assertEquals(Optional.empty(), s.find(a.spec(), a.configuration()));
+        assertEquals(Optional.empty(), s.find(a.spec(), a.identity()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("field history.epochs[0].test_loss is missing"),
                 log.toString());
     }
