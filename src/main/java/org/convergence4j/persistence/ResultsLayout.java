@@ -1,5 +1,7 @@
 package org.convergence4j.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,6 +31,18 @@ public record ResultsLayout(Path root, Path notebooks) {
         Path normalized = root.normalize();
         return new ResultsLayout(normalized, normalized.equals(REFERENCE) ? Path.of("notebooks-equivalent")
                 : normalized.resolve("notebooks-equivalent"));
+    }
+
+    /** Whether {@code a} and {@code b} name the same folder (through links too, where both exist). */
+    public static boolean sameFolder(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // compare the names below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** The folder of the run records. */

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.convergence4j.backend.ConvolutionEngine;
 import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.layers.LayerFingerprint;
+import org.convergence4j.models.Variants;
 import org.convergence4j.train.RunIdentity;
 import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.RunSpec;
@@ -46,14 +47,37 @@ public final class RunStore {
 
     private final Path dir;
     private final PrintStream out;
+    /** Whether this store only reads its folder: a folder of stored runs that another configuration owns. */
+    private final boolean readOnly;
+    /** Stores whose runs this one reuses when it has no run of its own, in order. */
+    private final List<RunStore> shared;
 
     /**
      * @param dir the folder of the records, {@link ResultsLayout#runs()}
      * @param out where moved-aside records are reported
      */
     public RunStore(Path dir, PrintStream out) {
+        this(dir, out, false, List.of());
+    }
+
+    private RunStore(Path dir, PrintStream out, boolean readOnly, List<RunStore> shared) {
         this.dir = dir;
         this.out = out;
+        this.readOnly = readOnly;
+        this.shared = List.copyOf(shared);
+    }
+
+    /**
+     * This store, also reusing the runs stored in {@code folders} (in order, after its own): one store over many
+     * folders, so that a command writing elsewhere reuses the committed runs of identical configuration instead of
+     * training them again. Those folders are only read: new runs go to this store's folder, and a damaged record
+     * there is reported and left in place.
+     */
+    public RunStore readingAlso(List<Path> folders) {
+        List<RunStore> stores = new ArrayList<>(shared);
+        folders.stream().filter(f -> !f.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()))
+                .forEach(f -> stores.add(new RunStore(f, out, true, List.of())));
+        return new RunStore(dir, out, readOnly, stores);
     }
 
     /** The file of {@code spec}'s run with configuration hash {@code configuration}. */
@@ -66,12 +90,34 @@ public final class RunStore {
      * The stored run of {@code spec} with this identity, if one is stored and sound: readable, of this configuration
      * and seed, either complete or ended by a divergence (a divergence is a result too), and computed by custom
      * layers that compute as they do now ({@link LayerFingerprint}; a record stored before records held
-     * fingerprints is taken as it is). A run whose layers' code has changed is reported and left in place for the
+     * fingerprints is taken as it is), with its network file intact where it has one. A run whose layers' code has
+     * changed, or whose network file is missing or damaged, is reported with the file and left in place for the
      * retrained run to replace.
      *
      * @param identity {@code spec.identity()}, computed once by the caller
      */
     public Optional<RunRecord> find(RunSpec spec, RunIdentity identity) {
+        Optional<RunRecord> own = findHere(spec, identity);
+        for (int i = 0; own.isEmpty() && i < shared.size(); i++) {
+            own = shared.get(i).findHere(spec, identity);
+        }
+        return own;
+    }
+
+    /** The file of the record of {@code spec}'s run in the first of this store's folders that holds one, else here. */
+    public Path storedFile(RunSpec spec, String configuration) {
+        return holder(spec, configuration).file(spec, configuration);
+    }
+
+    /** The store among this one and its shared ones whose folder holds the record of the run; this one if none. */
+    private RunStore holder(RunSpec spec, String configuration) {
+        if (Files.isRegularFile(file(spec, configuration))) {
+            return this;
+        }
+        return shared.stream().filter(s -> Files.isRegularFile(s.file(spec, configuration))).findFirst().orElse(this);
+    }
+
+    private Optional<RunRecord> findHere(RunSpec spec, RunIdentity identity) {
         String configuration = identity.configuration();
         Path file = file(spec, configuration);
         if (!Files.isRegularFile(file)) {
@@ -95,6 +141,11 @@ public final class RunStore {
                     + " epochs without a divergence: an unfinished run");
             return Optional.empty();
         }
+        Optional<String> damaged = damagedNetwork(run);
+        if (damaged.isPresent()) {
+            out.println(spec.label() + ": not reused: " + damaged.get() + "; the run is trained again");
+            return Optional.empty();
+        }
         Optional<String> changed = run.fingerprint()
                 .flatMap(stored -> LayerFingerprint.difference(stored, identity.fingerprint()));
         if (changed.isPresent()) {
@@ -112,7 +163,7 @@ public final class RunStore {
 
     /** Stores the trained {@code network} of {@code run}, then the record naming it; returns the stored record. */
     public RunRecord save(RunRecord run, MultiLayerNetwork network) {
-        Path zip = networkFile(run.spec(), run.configuration());
+        Path zip = sibling(run.spec(), run.configuration(), ".zip");
         AtomicFiles.write(zip, out -> ModelSerializer.writeModel(network, out, false));
         RunRecord stored = run.withNetwork(sha256(zip));
         save(stored);
@@ -136,9 +187,12 @@ public final class RunStore {
         return record.resolveSibling(name.substring(0, name.length() - ".json".length()) + suffix);
     }
 
-    /** The file of the trained network of {@code spec}'s run with configuration hash {@code configuration}. */
+    /**
+     * The file of the trained network of {@code spec}'s run with configuration hash {@code configuration}: beside
+     * its record, in whichever of this store's folders holds that.
+     */
     public Path networkFile(RunSpec spec, String configuration) {
-        return sibling(spec, configuration, ".zip");
+        return holder(spec, configuration).sibling(spec, configuration, ".zip");
     }
 
     /**
@@ -163,6 +217,25 @@ public final class RunStore {
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
         ConvolutionEngine.available().install(net);
         return net;
+    }
+
+    /**
+     * What is wrong with the network file the record names, if anything: missing, or not the file whose SHA-256 the
+     * record holds (truncated, altered). A missing network of Part 1's MLPs is no damage: they are kept where they
+     * were trained but not committed (about 10 MB each, see .gitignore), so a clone has their records alone.
+     */
+    private Optional<String> damagedNetwork(RunRecord run) {
+        if (run.network().isEmpty()) {
+            return Optional.empty();
+        }
+        Path zip = networkFile(run.spec(), run.configuration());
+        if (!Files.isRegularFile(zip)) {
+            return Variants.KINDS.contains(run.variant().kind()) ? Optional.of("its network " + zip + " is missing")
+                    : Optional.empty();
+        }
+        return sha256(zip).equals(run.network().get()) ? Optional.empty()
+                : Optional.of("its network " + zip + " is not the file its record names (SHA-256 differs: truncated "
+                        + "or altered)");
     }
 
     private static String sha256(Path file) throws UncheckedIOException {
@@ -198,6 +271,10 @@ public final class RunStore {
     }
 
     private void moveAside(Path file, String problem) {
+        if (readOnly) {
+            out.println("warning: " + problem + "; left in place (this command only reads " + dir + ")");
+            return;
+        }
         Path aside = file.resolveSibling(file.getFileName() + CORRUPT);
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);

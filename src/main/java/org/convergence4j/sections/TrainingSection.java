@@ -77,6 +77,14 @@ abstract class TrainingSection implements Callable<Integer> {
         }
         Dataset dataset = Dataset.of(experiment.dataset);
         ResultsLayout layout = ResultsLayout.of(dataset == Dataset.MNIST ? out : out.resolve(dataset.id()));
+        if (!isReference && ResultsLayout.sameFolder(out, ResultsLayout.REFERENCE)) {
+            throw new CommandLine.ParameterException(cl, "--out " + common.out + ": " + ResultsLayout.REFERENCE
+                    + "/ holds the committed results and is written only by the reference settings (the section "
+                    + "without options); these settings write to " + experiment.defaultOut(false) + "/ by default, "
+                    + "where the committed runs of identical configuration are reused, or to another --out");
+        }
+        ResultsLayout reference = ResultsLayout.of(dataset == Dataset.MNIST ? ResultsLayout.REFERENCE
+                : ResultsLayout.REFERENCE.resolve(dataset.id()));
         TrainingUi ui = uiOptions.open(cl, experiment.reportOnly, console);
         List<String> args = cl.getParseResult().originalArgs();
         Invocation invocation = new Invocation(Invocation.maven(getClass().getName(), args),
@@ -92,8 +100,8 @@ abstract class TrainingSection implements Callable<Integer> {
             // Seed-major over all studies, so that a stopped command has every variant at the first seeds.
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct()
                     .sorted(Comparator.comparingLong(RunSpec::seed)).toList();
-            StudyRunner runner = new StudyRunner(layout, data::training, experiment.force, experiment.reportOnly,
-                    experiment.jobs, stop, console, ui);
+            StudyRunner runner = new StudyRunner(layout, List.of(reference.runs()), data::training, experiment.force,
+                    experiment.reportOnly, experiment.jobs, stop, console, ui);
             StudyRunner.Outcome outcome = runner.run(specs, experiment.shard(cl), snapshot -> summary(layout, training,
                     snapshot, invocation).write(layout.summary()));
             List<RunRecord> runs = outcome.runs();

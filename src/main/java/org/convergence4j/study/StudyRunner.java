@@ -58,6 +58,7 @@ public final class StudyRunner {
     static final int BATCH_DEPENDENCE_EXAMPLES = 512;
 
     private final ResultsLayout layout;
+    private final List<Path> sharedRuns;
     private final TrainingData.Source source;
     private final boolean force;
     private final boolean reportOnly;
@@ -78,15 +79,18 @@ public final class StudyRunner {
 
     /**
      * @param layout the results folder; its {@code runs/} holds the records
+     * @param sharedRuns other folders of stored runs to reuse from (only read), e.g. the committed
+     *     {@code results/runs} for a command writing elsewhere
      * @param source reads the data, only if a run has to be trained
      * @param force retrain runs even when matching ones are stored
      * @param reportOnly train nothing; only stored runs are returned
      * @param jobs runs trained at the same time, each on its own thread
      * @param listeners attached to every run trained ({@link RunListeners#NONE} for none)
      */
-    public StudyRunner(ResultsLayout layout, TrainingData.Source source, boolean force, boolean reportOnly, int jobs,
-            StopSignal stop, PrintStream out, RunListeners listeners) {
+    public StudyRunner(ResultsLayout layout, List<Path> sharedRuns, TrainingData.Source source, boolean force,
+            boolean reportOnly, int jobs, StopSignal stop, PrintStream out, RunListeners listeners) {
         this.layout = layout;
+        this.sharedRuns = List.copyOf(sharedRuns);
         this.source = source;
         this.force = force;
         this.reportOnly = reportOnly;
@@ -119,7 +123,7 @@ public final class StudyRunner {
         for (Path p : AtomicFiles.removeStaleTemporaries(layout.root())) {
             out.println("removed " + p + ", left by a writer that was killed");
         }
-        RunStore store = new RunStore(layout.runs(), out);
+        RunStore store = new RunStore(layout.runs(), out).readingAlso(sharedRuns);
         Map<RunSpec, RunIdentity> identities = identities(specs);
         Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
         List<RunSpec> toTrain = new ArrayList<>();
@@ -128,7 +132,7 @@ public final class StudyRunner {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 done.put(e.getKey(), stored.get());
-                out.println(e.getKey().label() + ": reused " + store.file(e.getKey(), e.getValue().configuration()));
+                out.println(e.getKey().label() + ": reused " + store.storedFile(e.getKey(), e.getValue().configuration()));
             } else if (shard.contains(position)) {
                 toTrain.add(e.getKey());
             }

@@ -12,10 +12,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.convergence4j.layers.LayerFingerprint;
+import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variants;
 import org.convergence4j.train.FakeRuns;
 import org.convergence4j.train.RunIdentity;
@@ -96,6 +100,52 @@ class RunStoreTest {
 
         s.save(r); // a record without a fingerprint
         assertEquals(Optional.of(r), s.find(r.spec(), new RunIdentity(r.configuration(), List.of(now))));
+    }
+
+    /** The SHA-256 of {@code file} in hex. */
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A run whose network file is deleted, truncated or altered is not reused (so that run alone is trained again),
+     * with a line naming the file; Part 1's MLPs, whose networks are not committed, are reused without one.
+     */
+    @Test
+    void aRunWhoseNetworkFileIsDamagedIsNotReused() throws IOException {
+        RunStore s = store();
+        RunRecord r = record();
+        Path zip = s.networkFile(r.spec(), r.configuration());
+        Files.createDirectories(zip.getParent());
+        byte[] network = new byte[4096];
+        new java.util.Random(1).nextBytes(network);
+        Files.write(zip, network);
+        RunRecord stored = r.withNetwork(sha256(zip));
+        s.save(stored);
+        assertEquals(Optional.of(stored), s.find(r.spec(), r.identity()));
+
+        byte[] altered = network.clone();
+        altered[100] ^= 1;
+        for (byte[] damage : List.of(Arrays.copyOf(network, 1000), altered)) {
+            Files.write(zip, damage);
+            log.reset();
+            assertEquals(Optional.empty(), s.find(r.spec(), r.identity()));
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains(zip + " is not the file its record names"), log.toString());
+        }
+        Files.delete(zip);
+        log.reset();
+        assertEquals(Optional.empty(), s.find(r.spec(), r.identity()));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(zip + " is missing"), log.toString());
+        assertTrue(Files.exists(s.file(r.spec(), r.configuration())), "the record stays for the retrained run to replace");
+
+        RunRecord mlp = FakeRuns.variant(Variants.initialization(InitConfiguration.A).defaults(), new double[] {0.9},
+                0.01, 1).get(0).withNetwork("0".repeat(64));
+        s.save(mlp);
+        assertEquals(Optional.of(mlp), s.find(mlp.spec(), mlp.identity()), "Part 1's networks are not committed");
     }
 
     @Test

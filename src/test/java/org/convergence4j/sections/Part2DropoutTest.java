@@ -1,8 +1,14 @@
 package org.convergence4j.sections;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.convergence4j.persistence.ResultsLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +49,23 @@ class Part2DropoutTest {
     void aVariantOfAnotherPartIsAUsageErrorNamingThisPartsKinds() {
         run("--variants", "BatchNorm", "--out", dir.toString())
                 .assertUsageError("this section compares Baseline, Dropout, DropConnect");
+    }
+
+    /**
+     * The committed results folder is written only by the reference settings: other settings naming it, report-only
+     * included, are refused before anything is read or written.
+     */
+    @Test
+    void otherSettingsNamingTheCommittedFolderAreAUsageErrorAndChangeNothing() throws IOException {
+        Path summary = ResultsLayout.of(ResultsLayout.REFERENCE).summary();
+        byte[] before = Files.readAllBytes(summary);
+        FileTime modified = Files.getLastModifiedTime(summary);
+        for (String[] args : List.of(new String[] {"--out", "results", "--report-only", "--variants", "Dropout(drop=0.4)"},
+                new String[] {"--out", "./results/", "--epochs", "1"}, new String[] {"--out", "results", "--quick"})) {
+            run(args).assertUsageError("written only by the reference settings");
+        }
+        assertArrayEquals(before, Files.readAllBytes(summary));
+        assertEquals(modified, Files.getLastModifiedTime(summary));
     }
 
     @Test

@@ -78,7 +78,7 @@ class StudyRunnerTest {
     private List<RunRecord> run(Path results, int jobs, StopSignal stop, boolean force, boolean reportOnly,
             TrainingData.Source source, List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
         log.reset();
-        return new StudyRunner(ResultsLayout.of(results), source, force, reportOnly, jobs, stop,
+        return new StudyRunner(ResultsLayout.of(results), List.of(), source, force, reportOnly, jobs, stop,
                 new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE).run(specs, Shard.ALL, onStored)
                 .runs();
     }
@@ -194,6 +194,34 @@ class StudyRunnerTest {
         assertTrue(log().contains("moved it to " + file + ".corrupt"), log());
         assertTrue(log().contains("Baseline seed 1: trained"), log());
         assertEquals(metrics(List.of(r)), metrics(again));
+    }
+
+    /**
+     * One store over many folders: a command writing to its own folder reuses the runs of identical identity stored
+     * in another (the committed results), trains only what is missing, and writes only to its own.
+     */
+    @Test
+    void anotherFolderReusesTheSharedRunsAndTrainsOnlyWhatIsMissing() throws IOException {
+        Path reference = dir.resolve("reference");
+        run(reference, specs(List.of(BASELINE), 1));
+        List<Path> committed;
+        try (Stream<Path> files = Files.list(ResultsLayout.of(reference).runs())) {
+            committed = files.sorted().toList();
+        }
+
+        log.reset();
+        List<RunRecord> runs = new StudyRunner(ResultsLayout.of(dir.resolve("custom")),
+                List.of(ResultsLayout.of(reference).runs()), StudyRunnerTest::data, false, false, 1, new StopSignal(),
+                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE)
+                .run(specs(List.of(BASELINE), 1, 2), Shard.ALL, r -> { }).runs();
+
+        assertEquals(2, runs.size());
+        assertTrue(log().contains("Baseline seed 1: reused " + ResultsLayout.of(reference).runs()), log());
+        assertTrue(log().contains("Baseline seed 2: trained, stored " + ResultsLayout.of(dir.resolve("custom")).runs()),
+                log());
+        try (Stream<Path> files = Files.list(ResultsLayout.of(reference).runs())) {
+            assertEquals(committed, files.sorted().toList(), "the shared folder is only read");
+        }
     }
 
     /** The stored network is the trained one: loaded, it gives the stored final test figures exactly. */

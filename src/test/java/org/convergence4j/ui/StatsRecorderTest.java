@@ -50,7 +50,7 @@ class StatsRecorderTest {
 
     private static List<RunRecord> train(Path results, StudyRunner.RunListeners listeners) throws IOException {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return new StudyRunner(ResultsLayout.of(results), StatsRecorderTest::data, false, false, 2, new StopSignal(),
+        return new StudyRunner(ResultsLayout.of(results), List.of(), StatsRecorderTest::data, false, false, 2, new StopSignal(),
                 quiet, listeners).run(twoRuns(), Shard.ALL, r -> { }).runs();
     }
 
