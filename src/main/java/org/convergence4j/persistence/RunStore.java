@@ -196,10 +196,12 @@ public final class RunStore {
     }
 
     /**
-     * The trained network of {@code run}, as it ended its last epoch, with this process's convolution engine
-     * installed (as training had it), so that it computes what the record holds.
+     * The trained network of {@code run}, as it ended its last epoch, with the convolution engine it was trained with
+     * installed ({@link RunRecord#engine()}), so that it computes what the record holds.
      *
      * @throws IOException naming the file if it is missing, is not the network the record names, or cannot be read
+     * @throws IllegalStateException if the run was trained with {@link ConvolutionEngine#ONEDNN} and the loaded native
+     *     build has no oneDNN
      */
     public MultiLayerNetwork network(RunRecord run) throws IOException {
         Path zip = networkFile(run.spec(), run.configuration());
@@ -215,7 +217,7 @@ public final class RunStore {
                     + "with --force");
         }
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
-        ConvolutionEngine.available().install(net);
+        run.engine().install(net);
         return net;
     }
 
