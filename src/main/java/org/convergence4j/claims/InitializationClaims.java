@@ -96,7 +96,7 @@ public final class InitializationClaims {
         String statistic = "paired difference " + c.other().key() + " − " + c.preferred().key() + " of the final "
                 + "training loss after " + settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs");
         return new Claim(SECTION, statement, statistic, UNIT, Hypothesis.above(0), variant(c.other(), sgd),
-                FINAL_TRAIN_LOSS, variant(c.preferred(), sgd), FINAL_TRAIN_LOSS);
+                FINAL_TRAIN_LOSS, variant(c.preferred(), sgd), FINAL_TRAIN_LOSS, 1);
     }
 
     private static Variant variant(InitConfiguration net, double sgd) {

@@ -34,6 +34,9 @@ public final class SeminarClaims {
     /** The training accuracy over the end-point's epochs, in pp. */
     private static final ToDoubleFunction<TrainingHistory> TRAIN_END_POINT =
             h -> 100 * EndPoint.of(h, EpochMetrics::trainAccuracy);
+    /** Epochs a run needs for "after epoch 2" to mean something: the second, and at least one after it. */
+    private static final int AFTER_EPOCH_TWO = 3;
+
     /** The test accuracy after epoch 2 (the last epoch of a shorter run), in pp. */
     private static final ToDoubleFunction<TrainingHistory> AFTER_TWO_EPOCHS =
             h -> 100 * h.epochs().get(Math.min(2, h.epochs().size()) - 1).testAccuracy();
@@ -50,9 +53,9 @@ public final class SeminarClaims {
 
     /** Section 3.3: BatchNorm and LayerNorm differ little, BatchNorm slightly better; both plateau early. */
     public static final List<Claim> PART3 = List.of(
-            new Claim("3.3", "BatchNorm and LayerNorm differ little",
-                    "paired difference of the end-point, BatchNorm − LayerNorm", "pp",
-                    Hypothesis.within(100 * Comparison.MARGIN), BATCHNORM, END_POINT, LAYERNORM, END_POINT),
+            new Claim("3.3", Claim.FIRST + " and " + Claim.SECOND + " differ little",
+                    "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp",
+                    Hypothesis.within(100 * Comparison.MARGIN), BATCHNORM, END_POINT, LAYERNORM, END_POINT, 1),
             better("3.3", BATCHNORM, LAYERNORM),
             plateau(BATCHNORM),
             plateau(LAYERNORM));
@@ -65,9 +68,9 @@ public final class SeminarClaims {
     public static final List<Claim> PART4 = List.of(
             fasterThanBaseline(BATCHNORM),
             fasterThanBaseline(LAYERNORM),
-            new Claim("4", "DropConnect is worse than the Baseline",
-                    "paired difference of the end-point, DropConnect − Baseline", "pp", Hypothesis.below(0),
-                    DROPCONNECT, END_POINT, BASELINE, END_POINT));
+            new Claim("4", Claim.FIRST + " is worse than the " + Claim.SECOND,
+                    "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp",
+                    Hypothesis.below(0), DROPCONNECT, END_POINT, BASELINE, END_POINT, 1));
 
     /** Every claim of Parts 2–4 in the notebook's order. */
     public static final List<Claim> ALL = Stream.of(PART2, PART3, PART4).flatMap(List::stream).toList();
@@ -76,26 +79,26 @@ public final class SeminarClaims {
     }
 
     private static Claim better(String section, Variant winner, Variant loser) {
-        return new Claim(section, winner.key() + " is better than " + loser.key(),
-                "paired difference of the end-point, " + winner.key() + " − " + loser.key(), "pp", Hypothesis.above(0),
-                winner, END_POINT, loser, END_POINT);
+        return new Claim(section, Claim.FIRST + " is better than " + Claim.SECOND,
+                "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp", Hypothesis.above(0),
+                winner, END_POINT, loser, END_POINT, 1);
     }
 
     private static Claim trainsWorseThanItTests(Variant v) {
-        return new Claim("2.3", v.key() + " trains worse than it tests",
+        return new Claim("2.3", Claim.FIRST + " trains worse than it tests",
                 "test − training accuracy over the end-point's epochs (training accuracy with the masks on)", "pp",
-                Hypothesis.above(0), v, END_POINT, v, TRAIN_END_POINT);
+                Hypothesis.above(0), v, END_POINT, v, TRAIN_END_POINT, 1);
     }
 
     private static Claim plateau(Variant v) {
-        return new Claim("3.3 / 4", v.key() + " reaches its plateau after 1–2 epochs",
+        return new Claim("3.3 / 4", Claim.FIRST + " reaches its plateau after 1–2 epochs",
                 "test accuracy still gained after epoch 2: end-point − accuracy at epoch 2", "pp",
-                Hypothesis.below(PLATEAU_POINTS), v, END_POINT, v, AFTER_TWO_EPOCHS);
+                Hypothesis.below(PLATEAU_POINTS), v, END_POINT, v, AFTER_TWO_EPOCHS, AFTER_EPOCH_TWO);
     }
 
     private static Claim fasterThanBaseline(Variant v) {
-        return new Claim("3.3 / 4", v.key() + " is nearer its plateau after 2 epochs than the Baseline",
-                "paired difference of the accuracy still gained after epoch 2, Baseline − " + v.key(), "pp",
-                Hypothesis.above(0), BASELINE, GAIN_AFTER_TWO_EPOCHS, v, GAIN_AFTER_TWO_EPOCHS);
+        return new Claim("3.3 / 4", Claim.SECOND + " is nearer its plateau after 2 epochs than the " + Claim.FIRST,
+                "paired difference of the accuracy still gained after epoch 2, " + Claim.FIRST + " − " + Claim.SECOND,
+                "pp", Hypothesis.above(0), BASELINE, GAIN_AFTER_TWO_EPOCHS, v, GAIN_AFTER_TWO_EPOCHS, AFTER_EPOCH_TWO);
     }
 }

@@ -43,6 +43,13 @@ public record Variant(VariantKind kind, Map<String, Double> values) {
             }
         }
         values = Collections.unmodifiableMap(complete);
+        for (VariantKind.Constraint c : kind.constraints()) {
+            if (!c.holds().test(values)) {
+                throw new IllegalArgumentException(kind.name() + ": " + values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + Parameter.format(e.getValue())).collect(Collectors.joining(", "))
+                        + " breaks the constraint " + c.description() + "; " + kind.name() + " is " + kind.usage());
+            }
+        }
     }
 
     /** The variant written as {@code text}, e.g. {@code DropConnect(keep=0.6)}; see {@link VariantSpec}. */

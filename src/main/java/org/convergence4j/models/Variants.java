@@ -1,9 +1,12 @@
 package org.convergence4j.models;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,6 +14,7 @@ import org.convergence4j.layers.DropConnect;
 import org.convergence4j.layers.LayerNormalization;
 import org.convergence4j.layers.RMSNorm;
 import org.convergence4j.models.VariantKind.Analysis;
+import org.convergence4j.models.VariantKind.Comparison;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -31,12 +35,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class Variants {
 
     /** The hidden width every head shares; the seminar's 128. */
-    static final Parameter WIDTH = Parameter.count("width", "the units of each of the two hidden layers", 128, 1, 4096);
+    public static final Parameter WIDTH = Parameter.count("width", "the units of each of the two hidden layers", 128, 1, 4096);
 
     /** Baseline: Linear–ReLU, Linear–ReLU, Linear (196 → 128 → 128 → 10). */
     public static final VariantKind BASELINE = new VariantKind("Baseline", false, Set.of(Analysis.LAYER_STATS),
             List.of(WIDTH), v -> new Head("Linear–ReLU ×2 → Linear" + widthNote(v), width(v),
-                    (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU)), Variants::softmaxOutput));
+                    (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU)), Variants::softmaxOutput))
+            .in(Comparison.REGULARIZATION);
 
     /**
      * Dropout: Linear → Dropout → ReLU, twice, then Linear. {@code drop} is PyTorch's convention, the probability
@@ -51,7 +56,8 @@ public final class Variants {
                     + widthNote(v), width(v),
                     (nIn, nOut) -> List.of(dense(nIn, nOut, Activation.RELU),
                             new DropoutLayer.Builder(1 - v.value("drop")).build()),
-                    Variants::softmaxOutput));
+                    Variants::softmaxOutput))
+            .in(Comparison.REGULARIZATION);
 
     /**
      * DropConnect: the custom {@link DropConnect} layer replaces all three linear layers, with ReLU between them,
@@ -68,7 +74,7 @@ public final class Variants {
                 return new Head(p + " → ReLU ×2 → " + p + widthNote(v), width(v),
                         (nIn, nOut) -> List.of(new DropConnect(nIn, nOut, keep), new ActivationLayer(Activation.RELU)),
                         (nIn, classes) -> List.of(new DropConnect(nIn, classes, keep), softmaxLoss()));
-            });
+            }).in(Comparison.REGULARIZATION);
 
     /**
      * BatchNorm: Linear → BatchNorm → ReLU, twice, then Linear; 128 units (the notebook used 512 in the first
@@ -77,22 +83,24 @@ public final class Variants {
      */
     public static final VariantKind BATCHNORM = new VariantKind("BatchNorm", false,
             Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
-            v -> normalized("BatchNorm", v, n -> new BatchNormalization.Builder().nOut(n).build()));
+            v -> normalized("BatchNorm", v, n -> new BatchNormalization.Builder().nOut(n).build()))
+            .in(Comparison.NORMALIZATION);
 
     /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
     public static final VariantKind LAYERNORM = new VariantKind("LayerNorm", false,
             Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
-            v -> normalized("LayerNorm", v, LayerNormalization::new));
+            v -> normalized("LayerNorm", v, LayerNormalization::new)).in(Comparison.NORMALIZATION);
 
     /** RMSNorm (beyond the seminar, the worked extension layer): Linear → {@link RMSNorm} → ReLU, twice, then Linear. */
     public static final VariantKind RMSNORM = new VariantKind("RMSNorm", true, Set.of(Analysis.BATCH_DEPENDENCE),
-            List.of(WIDTH), v -> normalized("RMSNorm", v, RMSNorm::new));
+            List.of(WIDTH), v -> normalized("RMSNorm", v, RMSNorm::new)).in(Comparison.NORMALIZATION);
 
     /**
-     * Every TestNetwork kind, in the seminar's order: its Part 2 variants, then Part 3's, then this project's; the
-     * variants Part 4 compares.
+     * Every TestNetwork kind, in the seminar's order: its Part 2 variants, then Part 3's, then this project's, then
+     * those of {@link VariantKindProvider}s on the classpath; the variants Part 4 compares.
      */
-    public static final List<VariantKind> KINDS = List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM, LAYERNORM, RMSNORM);
+    public static final List<VariantKind> KINDS = withProvided(List.of(BASELINE, DROPOUT, DROPCONNECT, BATCHNORM,
+            LAYERNORM, RMSNORM));
 
     /**
      * The optimizer of Part 1's nets ({@link MlpNet}): plain SGD's learning rate η (w ← w − η·∂L/∂w, no momentum),
@@ -111,6 +119,25 @@ public final class Variants {
             .map(Variants::trainable).toList();
 
     private Variants() {
+    }
+
+    /** {@code builtIn}, then the kinds of every {@link VariantKindProvider} on the classpath. */
+    private static List<VariantKind> withProvided(List<VariantKind> builtIn) {
+        List<VariantKind> all = new ArrayList<>(builtIn);
+        ServiceLoader.load(VariantKindProvider.class).forEach(p -> all.addAll(p.kinds()));
+        Set<String> names = new HashSet<>();
+        for (VariantKind k : all) {
+            if (!names.add(k.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException("two variant kinds are called " + k.name() + "; rename one (a "
+                        + VariantKindProvider.class.getSimpleName() + " may not reuse a registered name)");
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** The TestNetwork kinds that take part in {@code comparison}, in the order of {@link #KINDS}. */
+    public static List<VariantKind> in(Comparison comparison) {
+        return KINDS.stream().filter(k -> k.comparisons().contains(comparison)).toList();
     }
 
     /** The kind called {@code name} (case-insensitive) in either list, if there is one. */
@@ -163,7 +190,7 @@ public final class Variants {
     }
 
     /** A fully connected layer y = act(x·W + b). */
-    static DenseLayer dense(int nIn, int nOut, Activation activation) {
+    public static DenseLayer dense(int nIn, int nOut, Activation activation) {
         return new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation).build();
     }
 
@@ -174,7 +201,7 @@ public final class Variants {
     }
 
     /** The seminar's last Linear followed by LogSoftmax and NLLLoss: softmax output, NLL loss. */
-    static List<Layer> softmaxOutput(int nIn, int classes) {
+    public static List<Layer> softmaxOutput(int nIn, int classes) {
         return List.of(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
                 .nIn(nIn).nOut(classes).activation(Activation.SOFTMAX).build());
     }

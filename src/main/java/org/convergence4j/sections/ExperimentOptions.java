@@ -2,6 +2,7 @@ package org.convergence4j.sections;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,16 @@ public final class ExperimentOptions {
     List<Study> studies(List<Study> reference, CommandLine commandLine) {
         validate(commandLine);
         Optional<List<Variant>> chosen = Optional.ofNullable(variants).map(text -> parse(text, commandLine));
+        Set<VariantKind> compared = reference.stream().flatMap(s -> s.variants().stream()).map(Variant::kind)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        for (Variant v : chosen.orElse(List.of())) {
+            if (!compared.contains(v.kind())) {
+                throw new CommandLine.ParameterException(commandLine, "--variants " + variants + ": " + v.kind().name()
+                        + " is compared by " + String.join(", ", TrainingSection.sectionsComparing(v.kind()))
+                        + ", not by this section, which compares "
+                        + compared.stream().map(VariantKind::name).collect(Collectors.joining(", ")));
+            }
+        }
         List<Study> studies = new ArrayList<>();
         for (Study s : reference) {
             if (s.initialization() && !dataset.equals("mnist")) {
@@ -113,12 +124,6 @@ public final class ExperimentOptions {
                 t = t.withVariants(own);
             }
             studies.add(t);
-        }
-        if (chosen.isPresent() && studies.stream().noneMatch(Study::trains)) {
-            throw new CommandLine.ParameterException(commandLine, "--variants " + variants + ": this section compares "
-                    + reference.stream().flatMap(s -> s.variants().stream()).map(v -> v.kind().name()).distinct()
-                            .collect(Collectors.joining(", "))
-                    + "; train other variants with Part4Comparison or RunAll");
         }
         return studies;
     }

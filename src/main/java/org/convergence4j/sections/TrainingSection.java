@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.convergence4j.data.Dataset;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.plot.Charts;
@@ -64,6 +66,14 @@ abstract class TrainingSection implements Callable<Integer> {
     /** The studies this section runs at the reference configuration, which {@code results/} holds. */
     abstract List<Study> reference();
 
+    /** The names of the training sections whose studies compare {@code kind}, e.g. {@code Part3Normalization}. */
+    static List<String> sectionsComparing(VariantKind kind) {
+        return Stream.of(new Part2Dropout(), new Part3Normalization(), new Part4Comparison(), new RunAll())
+                .filter(section -> section.reference().stream().anyMatch(s -> s.variants().stream()
+                        .anyMatch(v -> v.kind().equals(kind))))
+                .map(section -> section.getClass().getSimpleName()).toList();
+    }
+
     @Override
     public final Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -71,6 +81,11 @@ abstract class TrainingSection implements Callable<Integer> {
         boolean isReference = studies.equals(reference());
         Path out = common.out(cl, experiment.defaultOut(isReference));
         PrintStream console = System.out;
+        for (Study s : studies) {
+            reference().stream().filter(r -> r.name().equals(s.name()) && !r.variants().equals(s.variants()))
+                    .flatMap(r -> r.claimsLeftOutBy(s.variants()).stream()).distinct()
+                    .forEach(line -> console.println(s.name() + ": " + line));
+        }
         if (common.out == null && !isReference) {
             console.println("results go to " + out + "/ (these are not the reference settings of results/; --out "
                     + "chooses another folder)");

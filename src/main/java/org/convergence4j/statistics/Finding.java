@@ -15,20 +15,28 @@ import java.util.Optional;
  * @param seeds how many seeds the statistic has (those both runs of a pair finished)
  * @param value the mean over seeds with its interval; empty with fewer than two seeds
  * @param verdict the interval's verdict; {@link Verdict#NOT_RESOLVED} without an interval
+ * @param reason why it is {@link Verdict#NOT_APPLICABLE}; empty otherwise
  */
 public record Finding(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
-        int seeds, Optional<MeanInterval> value, Verdict verdict) {
+        int seeds, Optional<MeanInterval> value, Verdict verdict, Optional<String> reason) {
 
     /** The finding of the per-seed values {@code sample} on {@code hypothesis}, with its t interval at {@code level}. */
     public static Finding judge(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
             PairedSample sample, double level) {
         Optional<MeanInterval> value = sample.interval(level);
         return new Finding(section, claim, statistic, unit, hypothesis, sample.seeds().size(), value,
-                value.map(hypothesis::judge).orElse(Verdict.NOT_RESOLVED));
+                value.map(hypothesis::judge).orElse(Verdict.NOT_RESOLVED), Optional.empty());
+    }
+
+    /** The finding of a claim whose statistic the runs cannot give, for {@code reason}. */
+    public static Finding notApplicable(String section, String claim, String statistic, String unit,
+            Hypothesis hypothesis, String reason) {
+        return new Finding(section, claim, statistic, unit, hypothesis, 0, Optional.empty(), Verdict.NOT_APPLICABLE,
+                Optional.of(reason));
     }
 
     /** The verdict in words, with the number of seeds where it is not resolved. */
     public String verdictText() {
-        return verdict.text(seeds);
+        return verdict.text(seeds) + reason.map(r -> " (" + r + ")").orElse("");
     }
 }

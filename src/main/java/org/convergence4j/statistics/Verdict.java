@@ -7,14 +7,17 @@ public enum Verdict {
     /** No part of the interval lies in the claim's region. */
     CONTRADICTED,
     /** The interval straddles a boundary of the region: more seeds are needed. */
-    NOT_RESOLVED;
+    NOT_RESOLVED,
+    /** The runs lack what the statistic needs (an epoch after the second, in a 2-epoch run): nothing is judged. */
+    NOT_APPLICABLE;
 
-    /** {@code supported}, {@code contradicted} or {@code not resolved at n = 10}. */
+    /** {@code supported}, {@code contradicted}, {@code not resolved at n = 10} or {@code not applicable}. */
     public String text(int n) {
         return switch (this) {
             case SUPPORTED -> "supported";
             case CONTRADICTED -> "contradicted";
             case NOT_RESOLVED -> "not resolved at n = " + n;
+            case NOT_APPLICABLE -> "not applicable";
         };
     }
 }

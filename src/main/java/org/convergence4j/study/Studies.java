@@ -10,6 +10,7 @@ import org.convergence4j.claims.InitializationClaims;
 import org.convergence4j.claims.SeminarClaims;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
+import org.convergence4j.models.VariantKind.Comparison;
 import org.convergence4j.models.Variants;
 import org.convergence4j.study.Study.Output;
 import org.convergence4j.train.TrainingSettings;
@@ -69,15 +70,16 @@ public final class Studies {
      */
     public static final Study PART1_TRAINING = initTraining();
 
-    /** Part 2: Dropout vs DropConnect on the TestNetwork, with the Baseline. */
+    /** Part 2: Dropout vs DropConnect on the TestNetwork, with the Baseline: every kind of the regularization comparison. */
     public static final Study PART2 = training("Part 2", "part2-dropout", "Part2-dropout",
-            List.of(Variants.BASELINE, Variants.DROPOUT, Variants.DROPCONNECT), Set.of(Output.MEAN_CURVES, Output.COMPARISON),
-            SeminarClaims.PART2);
+            Variants.in(Comparison.REGULARIZATION), Set.of(Output.MEAN_CURVES, Output.COMPARISON), SeminarClaims.PART2);
 
-    /** Part 3: BatchNorm vs the custom LayerNorm, and RMSNorm beyond the seminar. */
+    /**
+     * Part 3: BatchNorm vs the custom LayerNorm, and RMSNorm beyond the seminar: every kind of the normalization
+     * comparison, so a new normalization layer joins by its registration alone.
+     */
     public static final Study PART3 = training("Part 3", "part3-normalization", "Part3-normalization",
-            List.of(Variants.BATCHNORM, Variants.LAYERNORM, Variants.RMSNORM), Set.of(Output.MEAN_CURVES, Output.COMPARISON),
-            SeminarClaims.PART3);
+            Variants.in(Comparison.NORMALIZATION), Set.of(Output.MEAN_CURVES, Output.COMPARISON), SeminarClaims.PART3);
 
     /** Part 4: every variant compared, and every conclusion of the notebook judged. */
     public static final Study PART4 = training("Part 4", "part4-comparison", "Part4-comparison", Variants.KINDS,

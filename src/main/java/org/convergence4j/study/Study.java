@@ -84,9 +84,22 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         return seeds.stream().flatMap(seed -> variants.stream().map(v -> new RunSpec(v, seed, training))).toList();
     }
 
-    /** The same study with other variants. */
+    /**
+     * The same study with other variants, its claims made on them ({@link Claim#on}): a claim is judged on the
+     * variants trained, never on one that was not.
+     */
     public Study withVariants(List<Variant> newVariants) {
-        return new Study(name, folder, writeup, newVariants, seeds, training, outputs, claims);
+        List<Claim> made = claims.stream().flatMap(c -> c.on(newVariants).stream()).distinct().toList();
+        return new Study(name, folder, writeup, newVariants, seeds, training, outputs, made);
+    }
+
+    /**
+     * The claims of this study that {@code newVariants} cannot test, each as one line saying why, e.g.
+     * {@code 2.3 Dropout is better than DropConnect: left out, DropConnect was not trained}.
+     */
+    public List<String> claimsLeftOutBy(List<Variant> newVariants) {
+        return claims.stream().flatMap(c -> c.whyNotOn(newVariants)
+                .map(why -> c.section() + " " + c.text() + ": left out, " + why).stream()).toList();
     }
 
     /** The same study with other seeds. */

@@ -84,7 +84,7 @@ public final class StudyOutputs {
         StudyRuns own = new StudyRuns(study.seeds(), study.training(), runs);
         List<Finding> findings = new ArrayList<>();
         if (study.outputs().contains(Output.ALL_VERDICTS)) {
-            Set<String> judged = study.claims().stream().map(Claim::statement).collect(Collectors.toSet());
+            Set<String> judged = study.claims().stream().map(Claim::text).collect(Collectors.toSet());
             earlier.stream().filter(f -> !judged.contains(f.claim())).forEach(findings::add);
         }
         study.claims().forEach(c -> findings.add(c.judge(own, Comparison.LEVEL)));

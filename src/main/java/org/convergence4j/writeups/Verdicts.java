@@ -81,6 +81,9 @@ final class Verdicts {
     private static String sentence(Finding f) {
         String claim = "The notebook's claim (" + f.section() + ") that " + f.claim() + " is **"
                 + f.verdictText() + "**";
+        if (f.verdict() == Verdict.NOT_APPLICABLE) {
+            return claim + ".";
+        }
         if (f.value().isEmpty()) {
             return claim + ": fewer than two seeds have finished.";
         }
@@ -89,6 +92,7 @@ final class Verdicts {
             case SUPPORTED -> "the whole interval lies where the claim holds";
             case CONTRADICTED -> "no part of the interval lies where the claim holds";
             case NOT_RESOLVED -> "the interval reaches both sides of " + boundaries(f.hypothesis(), f.unit());
+            case NOT_APPLICABLE -> throw new IllegalStateException("handled above");
         };
         return claim + " — " + f.statistic() + ": " + value(f) + " over " + i.n() + " seeds; " + reason
                 + " (the claim needs " + region(f.hypothesis(), f.unit()) + ").";

@@ -53,7 +53,7 @@ class SeminarClaimsTest {
     private static Map<String, Finding> judge(List<Claim> claims, List<RunRecord> runs) {
         StudyRuns study = new StudyRuns(SEEDS, SETTINGS, runs);
         Map<String, Finding> findings = new java.util.LinkedHashMap<>();
-        claims.forEach(c -> findings.put(c.statement(), c.judge(study, 0.95)));
+        claims.forEach(c -> findings.put(c.text(), c.judge(study, 0.95)));
         return findings;
     }
 
@@ -104,12 +104,57 @@ class SeminarClaimsTest {
         assertTrue(otherSettings.bySeed(Variants.DROPCONNECT.defaults(), h -> 1).isEmpty());
     }
 
+    /**
+     * With other variants trained, a claim is made on those of its kinds, and a claim whose kind was not trained is
+     * left out with the reason, never judged at n = 0.
+     */
+    @Test
+    void claimsAreMadeOnTheTrainedVariantsOfTheirKinds() {
+        Variant dropout = Variants.DROPOUT.defaults().with("drop", 0.4);
+        Study part2 = Studies.PART2.withVariants(List.of(dropout));
+
+        assertEquals(List.of("Dropout(drop=0.4) trains worse than it tests"), part2.claims().stream().map(Claim::text)
+                .toList());
+        assertEquals(List.of("2.3 Dropout is better than DropConnect: left out, DropConnect was not trained",
+                "2.3 DropConnect trains worse than it tests: left out, DropConnect was not trained"),
+                Studies.PART2.claimsLeftOutBy(List.of(dropout)));
+        for (Study s : Studies.SEMINAR) {
+            Study other = s.withVariants(List.of(dropout));
+            other.claims().forEach(c -> assertTrue(other.variants().contains(c.first())
+                    && other.variants().contains(c.second()), c.text()));
+        }
+    }
+
+    /** "After epoch 2" needs a third epoch: on shorter runs the claim is not applicable, never supported. */
+    @Test
+    void aClaimOnEpochsTheRunsLackIsNotApplicable() {
+        TrainingSettings twoEpochs = SETTINGS.withEpochs(2);
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord r : runs(Variants.LAYERNORM.defaults(), 0.99, 0.0, 0, 0.0001)) {
+            runs.add(new RunRecord(r.format(), r.variant(), r.seed(), twoEpochs, r.engine(), r.configuration(),
+                    new TrainingHistory(r.history().epochs().subList(0, 2), false), r.divergence(), r.monteCarlo(),
+                    r.batchDependence(), r.layerStats(), r.network(), r.environment(), r.fingerprint()));
+        }
+        StudyRuns study = new StudyRuns(SEEDS, twoEpochs, runs);
+        for (Claim c : SeminarClaims.ALL) {
+            Finding f = c.judge(study, 0.95);
+            if (c.minEpochs() > 2) {
+                assertEquals(Verdict.NOT_APPLICABLE, f.verdict(), c.text());
+                assertTrue(f.verdictText().startsWith("not applicable") && f.verdictText().contains("3 epochs"),
+                        f.verdictText());
+            } else {
+                assertTrue(f.verdict() != Verdict.NOT_APPLICABLE, c.text());
+            }
+        }
+        assertTrue(SeminarClaims.ALL.stream().anyMatch(c -> c.text().contains("plateau") && c.minEpochs() == 3));
+    }
+
     @Test
     void everyStudyJudgesOnlyClaimsOnItsOwnVariants() {
         for (Study s : Studies.SEMINAR) {
             for (Claim c : s.claims()) {
                 assertTrue(s.variants().contains(c.first()) && s.variants().contains(c.second()),
-                        s.name() + " cannot judge '" + c.statement() + "' on its variants");
+                        s.name() + " cannot judge '" + c.text() + "' on its variants");
             }
         }
         assertEquals(SeminarClaims.ALL.size(), Studies.PART4.claims().size(), "Part 4 judges every claim of Parts 2–4");

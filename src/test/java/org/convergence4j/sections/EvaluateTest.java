@@ -60,7 +60,7 @@ class EvaluateTest {
         Mnist mnist = MnistFixture.mnist();
         ResultsLayout layout = ResultsLayout.of(results);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        run = new StudyRunner(layout, () -> new TrainingData(mnist.train(), mnist.test()), false, false, 1,
+        run = new StudyRunner(layout, List.of(), () -> new TrainingData(mnist.train(), mnist.test()), false, false, 1,
                 new StopSignal(), quiet, StudyRunner.RunListeners.NONE)
                 .run(List.of(new RunSpec(Variants.BASELINE.defaults(), 1, TINY)), Shard.ALL, r -> { })
                 .runs().get(0);

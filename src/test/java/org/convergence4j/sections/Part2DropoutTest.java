@@ -48,7 +48,8 @@ class Part2DropoutTest {
     @Test
     void aVariantOfAnotherPartIsAUsageErrorNamingThisPartsKinds() {
         run("--variants", "BatchNorm", "--out", dir.toString())
-                .assertUsageError("this section compares Baseline, Dropout, DropConnect");
+                .assertUsageError("BatchNorm is compared by Part3Normalization, Part4Comparison, RunAll, not by this "
+                        + "section, which compares Baseline, Dropout, DropConnect");
     }
 
     /**
@@ -66,6 +67,15 @@ class Part2DropoutTest {
         }
         assertArrayEquals(before, Files.readAllBytes(summary));
         assertEquals(modified, Files.getLastModifiedTime(summary));
+    }
+
+    /** A constraint between parameters is checked when the text is parsed: a usage error, exit 2. */
+    @Test
+    void aVariantBreakingAConstraintIsAUsageError() {
+        for (String bad : new String[] {"GroupNorm(groups=5)", "GroupNorm(width=130)"}) {
+            CliRun.of(new Part3Normalization(), "--variants", bad, "--out", dir.toString())
+                    .assertUsageError("breaks the constraint groups divides width");
+        }
     }
 
     @Test

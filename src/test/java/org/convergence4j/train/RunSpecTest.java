@@ -65,9 +65,25 @@ class RunSpecTest {
     void everyParameterChangesTheConfiguration(VariantKind kind) {
         String defaults = new RunSpec(kind.defaults(), 1, SETTINGS).configuration();
         for (Parameter p : kind.parameters()) {
-            Variant changed = kind.defaults().with(p.name(), p.integer() ? p.defaultValue() + 1 : p.defaultValue() / 2);
+            Variant changed = anotherAllowedValue(kind, p);
             assertNotEquals(defaults, new RunSpec(changed, 1, SETTINGS).configuration(), changed.key());
         }
+    }
+
+    /**
+     * The defaults with {@code p} moved to the first of a few nearby values that its range and the kind's constraints
+     * allow (a group count must divide the width: default + 1 may not).
+     */
+    private static Variant anotherAllowedValue(VariantKind kind, Parameter p) {
+        double d = p.defaultValue();
+        for (double candidate : p.integer() ? new double[] {d + 1, d - 1, 2 * d, d / 2} : new double[] {d / 2, 2 * d}) {
+            try {
+                return kind.defaults().with(p.name(), candidate);
+            } catch (IllegalArgumentException notAllowed) {
+                // the next candidate
+            }
+        }
+        throw new AssertionError(kind.name() + ": no allowed value near " + p.name() + "'s default " + d);
     }
 
     /** Adam and plain SGD, and two SGD rates, are different runs of the same net. */
