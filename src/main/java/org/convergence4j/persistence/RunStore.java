@@ -252,8 +252,17 @@ public final class RunStore {
         }
     }
 
-    /** Every record in the folder that can be read, for saying what is stored; unreadable ones are skipped. */
+    /**
+     * Every record in the folder, and in the shared folders after it, that can be read, for saying what is stored;
+     * unreadable ones are skipped.
+     */
     public List<RunRecord> readable() {
+        List<RunRecord> runs = new ArrayList<>(readableHere());
+        shared.forEach(s -> runs.addAll(s.readableHere()));
+        return runs;
+    }
+
+    private List<RunRecord> readableHere() {
         List<RunRecord> runs = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return runs;

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.convergence4j.backend.NativeBuild;
 import org.convergence4j.backend.NativeThreads;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
@@ -140,9 +141,10 @@ public final class StudyRunner {
         }
         if (!toTrain.isEmpty() && !reportOnly) {
             TrainingData data = source.load();
-            out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time%n",
+            List<RunRecord> timed = new ArrayList<>(store.readable());
+            out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time: %s%n",
                     shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
-                    Math.min(jobs, toTrain.size()));
+                    Math.min(jobs, toTrain.size()), TrainingEstimate.of(toTrain, timed, jobs, NativeBuild.cpuModel()));
             StudyClock clock = new StudyClock(toTrain.stream().map(s -> s.settings().epochs()).toList(),
                     Math.min(jobs, toTrain.size()));
             train(toTrain, identities, data, store, done, onStored, clock);
