@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -115,10 +116,18 @@ abstract class TrainingSection implements Callable<Integer> {
             // Seed-major over all studies, so that a stopped command has every variant at the first seeds.
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct()
                     .sorted(Comparator.comparingLong(RunSpec::seed)).toList();
-            StudyRunner runner = new StudyRunner(layout, List.of(reference.runs()), data::training, experiment.force,
+            StudyRunner runner = new StudyRunner(layout, List.of(reference.runs()), experiment.force,
                     experiment.reportOnly, experiment.jobs, stop, console, ui);
-            StudyRunner.Outcome outcome = runner.run(specs, experiment.shard(cl), snapshot -> summary(layout, training,
-                    snapshot, invocation).write(layout.summary()));
+            StudyRunner.Plan plan = runner.plan(specs, experiment.shard(cl));
+            List<RunRecord> others = otherStoredRuns(layout, training);
+            List<RunRecord> known = new ArrayList<>(plan.reused().values());
+            StudyRunner.Outcome outcome = runner.run(plan,
+                    plan.needsData() ? Optional.of(data.training()) : Optional.empty(), stored -> {
+                        synchronized (known) {
+                            known.add(stored);
+                            summary(training, known, others, invocation).write(layout.summary());
+                        }
+                    });
             List<RunRecord> runs = outcome.runs();
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
                 throw nothingToReport(cl, training, layout);
@@ -129,7 +138,7 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "figures and write-ups (or run the command with --report-only then)");
                 return 0;
             }
-            SummaryFile summary = summary(layout, training, runs, invocation);
+            SummaryFile summary = summary(training, runs, others, invocation);
             summary.write(layout.summary());
             console.println("wrote " + layout.summary() + " (" + runs.size() + " of " + specs.size()
                     + " runs stored)");
@@ -187,12 +196,29 @@ abstract class TrainingSection implements Callable<Integer> {
     }
 
     /**
-     * The summary of the folder's TestNetwork runs ({@link Variants#KINDS}; Part 1's trained nets, at settings of
-     * their own, have their files in Part 1's folder): these runs, and every other stored TestNetwork run of the same
-     * settings and seeds whose configuration is still current, so that one section's rerun does not drop the others'
-     * variants.
+     * The folder's other stored TestNetwork runs ({@link Variants#KINDS}; Part 1's trained nets, at settings of their
+     * own, have their files in Part 1's folder) of the same settings and seeds whose configuration is still current,
+     * read once, so that one section's rerun does not drop the others' variants from the summary.
      */
-    private static SummaryFile summary(ResultsLayout layout, List<Study> training, List<RunRecord> runs,
+    private static List<RunRecord> otherStoredRuns(ResultsLayout layout, List<Study> training) {
+        List<Study> compared = training.stream().filter(s -> !s.initialization()).toList();
+        TrainingSettings settings = compared.isEmpty() ? TrainingSettings.seminar("mnist") : compared.get(0).training();
+        Set<Long> seeds = new TreeSet<>();
+        compared.forEach(s -> seeds.addAll(s.seeds()));
+        Map<Variant, String> current = new LinkedHashMap<>();
+        return new RunStore(layout.runs(), System.out).readable().stream()
+                .filter(r -> testNetwork(r.variant()) && r.settings().equals(settings) && seeds.contains(r.seed())
+                        && (r.complete() || r.divergence().isPresent())
+                        && r.configuration().equals(current.computeIfAbsent(r.variant(),
+                                v -> new RunSpec(v, r.seed(), settings).configuration())))
+                .toList();
+    }
+
+    /**
+     * The summary of the command's TestNetwork runs {@code runs} and the folder's {@code others} ({@link
+     * #otherStoredRuns}), the command's own first where both have a run.
+     */
+    private static SummaryFile summary(List<Study> training, List<RunRecord> runs, List<RunRecord> others,
             Invocation invocation) {
         List<Study> compared = training.stream().filter(s -> !s.initialization()).toList();
         TrainingSettings settings = compared.isEmpty() ? TrainingSettings.seminar("mnist") : compared.get(0).training();
@@ -200,15 +226,7 @@ abstract class TrainingSection implements Callable<Integer> {
         compared.forEach(s -> seeds.addAll(s.seeds()));
         Map<RunSpec, RunRecord> all = new LinkedHashMap<>();
         runs.stream().filter(r -> testNetwork(r.variant())).forEach(r -> all.put(r.spec(), r));
-        Map<Variant, String> current = new LinkedHashMap<>();
-        for (RunRecord r : new RunStore(layout.runs(), System.out).readable()) {
-            if (testNetwork(r.variant()) && r.settings().equals(settings) && seeds.contains(r.seed())
-                    && (r.complete() || r.divergence().isPresent())
-                    && r.configuration().equals(current.computeIfAbsent(r.variant(),
-                            v -> new RunSpec(v, r.seed(), settings).configuration()))) {
-                all.putIfAbsent(r.spec(), r);
-            }
-        }
+        others.forEach(r -> all.putIfAbsent(r.spec(), r));
         Set<Variant> variants = new LinkedHashSet<>();
         compared.forEach(s -> variants.addAll(s.variants()));
         all.values().stream().map(RunRecord::variant)

@@ -59,8 +59,7 @@ public final class StudyRunner {
     static final int BATCH_DEPENDENCE_EXAMPLES = 512;
 
     private final ResultsLayout layout;
-    private final List<Path> sharedRuns;
-    private final TrainingData.Source source;
+    private final RunStore store;
     private final boolean force;
     private final boolean reportOnly;
     private final int jobs;
@@ -82,17 +81,15 @@ public final class StudyRunner {
      * @param layout the results folder; its {@code runs/} holds the records
      * @param sharedRuns other folders of stored runs to reuse from (only read), e.g. the committed
      *     {@code results/runs} for a command writing elsewhere
-     * @param source reads the data, only if a run has to be trained
      * @param force retrain runs even when matching ones are stored
      * @param reportOnly train nothing; only stored runs are returned
      * @param jobs runs trained at the same time, each on its own thread
      * @param listeners attached to every run trained ({@link RunListeners#NONE} for none)
      */
-    public StudyRunner(ResultsLayout layout, List<Path> sharedRuns, TrainingData.Source source, boolean force,
-            boolean reportOnly, int jobs, StopSignal stop, PrintStream out, RunListeners listeners) {
+    public StudyRunner(ResultsLayout layout, List<Path> sharedRuns, boolean force, boolean reportOnly, int jobs,
+            StopSignal stop, PrintStream out, RunListeners listeners) {
         this.layout = layout;
-        this.sharedRuns = List.copyOf(sharedRuns);
-        this.source = source;
+        this.store = new RunStore(layout.runs(), out).readingAlso(sharedRuns);
         this.force = force;
         this.reportOnly = reportOnly;
         this.jobs = jobs;
@@ -112,46 +109,74 @@ public final class StudyRunner {
     }
 
     /**
-     * Reuses every stored run of {@code specs} (duplicates once) and trains the others of {@code shard}, each only
-     * after claiming it ({@link RunClaim}), so that processes sharing the folder never train a run twice; at the end
-     * the runs other processes stored meanwhile are read too.
+     * What the runs of a command need, before any data is read: the stored runs to reuse and the runs this process
+     * is to train.
+     *
+     * @param identities every distinct spec with its identity, in order
+     * @param reused the stored runs found, by spec
+     * @param toTrain the runs of this process's shard to train (none when reporting only)
+     */
+    public record Plan(Map<RunSpec, RunIdentity> identities, Map<RunSpec, RunRecord> reused, List<RunSpec> toTrain) {
+
+        /** Whether some run has to be trained, and so the data read. */
+        public boolean needsData() {
+            return !toTrain.isEmpty();
+        }
+    }
+
+    /**
+     * Finds every stored run of {@code specs} (duplicates once) and lists the others of {@code shard} to train; says
+     * per run whether it is reused, and removes the temporary files of writers that were killed.
      *
      * @param shard the part of the list this process trains
-     * @param onStored called with every run known so far after each newly stored run (e.g. to rewrite the summary)
-     * @throws IOException naming the file if the data cannot be read
      */
-    public Outcome run(List<RunSpec> specs, Shard shard, Consumer<List<RunRecord>> onStored) throws IOException {
+    public Plan plan(List<RunSpec> specs, Shard shard) {
         for (Path p : AtomicFiles.removeStaleTemporaries(layout.root())) {
             out.println("removed " + p + ", left by a writer that was killed");
         }
-        RunStore store = new RunStore(layout.runs(), out).readingAlso(sharedRuns);
         Map<RunSpec, RunIdentity> identities = identities(specs);
-        Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<RunSpec, RunRecord> reused = new LinkedHashMap<>();
         List<RunSpec> toTrain = new ArrayList<>();
         int position = 0;
         for (Map.Entry<RunSpec, RunIdentity> e : identities.entrySet()) {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
-                done.put(e.getKey(), stored.get());
+                reused.put(e.getKey(), stored.get());
                 out.println(e.getKey().label() + ": reused " + store.storedFile(e.getKey(), e.getValue().configuration()));
-            } else if (shard.contains(position)) {
+            } else if (shard.contains(position) && !reportOnly) {
                 toTrain.add(e.getKey());
             }
             position++;
         }
-        if (!toTrain.isEmpty() && !reportOnly) {
-            TrainingData data = source.load();
-            List<RunRecord> timed = new ArrayList<>(store.readable());
+        if (!toTrain.isEmpty()) {
             out.printf(Locale.ROOT, "%s%d run(s) reused, %d to train, %d at a time: %s%n",
-                    shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", done.size(), toTrain.size(),
-                    Math.min(jobs, toTrain.size()), TrainingEstimate.of(toTrain, timed, jobs, NativeBuild.cpuModel()));
-            StudyClock clock = new StudyClock(toTrain.stream().map(s -> s.settings().epochs()).toList(),
-                    Math.min(jobs, toTrain.size()));
-            train(toTrain, identities, data, store, done, onStored, clock);
+                    shard.equals(Shard.ALL) ? "" : "shard " + shard + ": ", reused.size(), toTrain.size(),
+                    Math.min(jobs, toTrain.size()),
+                    TrainingEstimate.of(toTrain, store.readable(), jobs, NativeBuild.cpuModel()));
+        }
+        return new Plan(identities, reused, toTrain);
+    }
+
+    /**
+     * Trains the runs of {@code plan}, each only after claiming it ({@link RunClaim}), so that processes sharing the
+     * folder never train a run twice; at the end the runs other processes stored meanwhile are read too.
+     *
+     * @param data the images, read by the caller when {@link Plan#needsData()}
+     * @param onStored called with every newly stored run, once it is stored (e.g. to rewrite the summary)
+     * @throws IllegalArgumentException if the plan needs data and none is given
+     */
+    public Outcome run(Plan plan, Optional<TrainingData> data, Consumer<RunRecord> onStored) {
+        Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>(plan.reused()));
+        if (plan.needsData()) {
+            TrainingData images = data.orElseThrow(() -> new IllegalArgumentException("the plan trains "
+                    + plan.toTrain().size() + " run(s) and needs the data"));
+            StudyClock clock = new StudyClock(plan.toTrain().stream().map(s -> s.settings().epochs()).toList(),
+                    Math.min(jobs, plan.toTrain().size()));
+            train(plan.toTrain(), plan.identities(), images, done, onStored, clock);
         }
         List<RunRecord> ordered = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
-        for (Map.Entry<RunSpec, RunIdentity> e : identities.entrySet()) {
+        for (Map.Entry<RunSpec, RunIdentity> e : plan.identities().entrySet()) {
             RunRecord r = done.get(e.getKey());
             if (r == null && !force) {
                 r = store.find(e.getKey(), e.getValue()).orElse(null);
@@ -166,8 +191,8 @@ public final class StudyRunner {
         return new Outcome(ordered, elsewhere);
     }
 
-    private void train(List<RunSpec> toTrain, Map<RunSpec, RunIdentity> identities, TrainingData data, RunStore store,
-            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, StudyClock clock) {
+    private void train(List<RunSpec> toTrain, Map<RunSpec, RunIdentity> identities, TrainingData data,
+            Map<RunSpec, RunRecord> done, Consumer<RunRecord> onStored, StudyClock clock) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             // OpenMP's thread count is a per-thread setting: each run thread makes its own native calls single-threaded.
             Thread t = new Thread(() -> {
@@ -182,7 +207,7 @@ public final class StudyRunner {
             for (RunSpec spec : toTrain) {
                 futures.add(pool.submit(() -> {
                     if (!stop.isRequested()) {
-                        claimAndTrain(spec, identities.get(spec), data, store, done, onStored,
+                        claimAndTrain(spec, identities.get(spec), data, done, onStored,
                                 firstSeedOf(spec, identities.keySet()), clock);
                     }
                 }));
@@ -210,8 +235,8 @@ public final class StudyRunner {
      * Trains {@code spec}'s run if this process can claim it and no other process stored it meanwhile, and stores
      * it with its network; the claim is released once the record is stored (or the run is left undone).
      */
-    private void claimAndTrain(RunSpec spec, RunIdentity identity, TrainingData data, RunStore store,
-            Map<RunSpec, RunRecord> done, Consumer<List<RunRecord>> onStored, boolean firstSeed, StudyClock clock) {
+    private void claimAndTrain(RunSpec spec, RunIdentity identity, TrainingData data, Map<RunSpec, RunRecord> done,
+            Consumer<RunRecord> onStored, boolean firstSeed, StudyClock clock) {
         RunClaim.Attempt attempt = store.claim(spec, identity.configuration());
         if (attempt instanceof RunClaim.Held held) {
             out.println(spec.label() + ": being trained by " + held.holder() + "; left to it");
@@ -238,12 +263,8 @@ public final class StudyRunner {
                     return t.record();
                 });
                 out.println(spec.label() + ": trained, stored " + store.file(spec, r.configuration()));
-                List<RunRecord> snapshot;
-                synchronized (done) {
-                    done.put(spec, r);
-                    snapshot = List.copyOf(done.values());
-                }
-                onStored.accept(snapshot);
+                done.put(spec, r);
+                onStored.accept(r);
             });
         }
     }

@@ -10,13 +10,6 @@ import org.convergence4j.data.ImageDataset;
  */
 public record TrainingData(ImageDataset train, ImageDataset test) {
 
-    /** A loader that reads the data only when some run has to be trained. */
-    @FunctionalInterface
-    public interface Source {
-        /** Reads the data. @throws java.io.IOException naming the file and the fix */
-        TrainingData load() throws java.io.IOException;
-    }
-
     /**
      * The training examples a run with {@code subset} uses: all for 0, else the first {@code subset}.
      *

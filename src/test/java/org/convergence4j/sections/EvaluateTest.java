@@ -60,10 +60,10 @@ class EvaluateTest {
         Mnist mnist = MnistFixture.mnist();
         ResultsLayout layout = ResultsLayout.of(results);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        run = new StudyRunner(layout, List.of(), () -> new TrainingData(mnist.train(), mnist.test()), false, false, 1,
-                new StopSignal(), quiet, StudyRunner.RunListeners.NONE)
-                .run(List.of(new RunSpec(Variants.BASELINE.defaults(), 1, TINY)), Shard.ALL, r -> { })
-                .runs().get(0);
+        StudyRunner runner = new StudyRunner(layout, List.of(), false, false, 1, new StopSignal(), quiet,
+                StudyRunner.RunListeners.NONE);
+        run = runner.run(runner.plan(List.of(new RunSpec(Variants.BASELINE.defaults(), 1, TINY)), Shard.ALL),
+                Optional.of(new TrainingData(mnist.train(), mnist.test())), r -> { }).runs().get(0);
         RunStore store = new RunStore(layout.runs(), quiet);
         record = store.file(run.spec(), run.configuration());
         zip = store.networkFile(run.spec(), run.configuration());

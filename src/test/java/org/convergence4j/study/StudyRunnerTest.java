@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -75,12 +76,23 @@ class StudyRunnerTest {
         return specs;
     }
 
+    /** The data, read only when a plan needs it. */
+    @FunctionalInterface
+    private interface Source {
+        TrainingData load();
+    }
+
     private List<RunRecord> run(Path results, int jobs, StopSignal stop, boolean force, boolean reportOnly,
-            TrainingData.Source source, List<RunSpec> specs, Consumer<List<RunRecord>> onStored) throws IOException {
+            Source source, List<RunSpec> specs, Consumer<RunRecord> onStored) {
         log.reset();
-        return new StudyRunner(ResultsLayout.of(results), List.of(), source, force, reportOnly, jobs, stop,
-                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE).run(specs, Shard.ALL, onStored)
-                .runs();
+        return run(new StudyRunner(ResultsLayout.of(results), List.of(), force, reportOnly, jobs, stop,
+                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE), source, specs, onStored);
+    }
+
+    /** Plans {@code specs}, reads the data if the plan needs it, and runs the plan. */
+    static List<RunRecord> run(StudyRunner runner, Source source, List<RunSpec> specs, Consumer<RunRecord> onStored) {
+        StudyRunner.Plan plan = runner.plan(specs, Shard.ALL);
+        return runner.run(plan, plan.needsData() ? Optional.of(source.load()) : Optional.empty(), onStored).runs();
     }
 
     private List<RunRecord> run(Path results, List<RunSpec> specs) throws IOException {
@@ -174,7 +186,7 @@ class StudyRunnerTest {
     @Test
     void reportOnlyTrainsNothingAndReadsNoData() throws IOException {
         run(dir, specs(List.of(BASELINE), 1));
-        TrainingData.Source noData = () -> {
+        Source noData = () -> {
             throw new AssertionError("report-only must not read the dataset");
         };
         List<RunRecord> reported = run(dir, 1, new StopSignal(), false, true, noData,
@@ -210,10 +222,10 @@ class StudyRunnerTest {
         }
 
         log.reset();
-        List<RunRecord> runs = new StudyRunner(ResultsLayout.of(dir.resolve("custom")),
-                List.of(ResultsLayout.of(reference).runs()), StudyRunnerTest::data, false, false, 1, new StopSignal(),
-                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE)
-                .run(specs(List.of(BASELINE), 1, 2), Shard.ALL, r -> { }).runs();
+        List<RunRecord> runs = run(new StudyRunner(ResultsLayout.of(dir.resolve("custom")),
+                List.of(ResultsLayout.of(reference).runs()), false, false, 1, new StopSignal(),
+                new PrintStream(log, true, StandardCharsets.UTF_8), StudyRunner.RunListeners.NONE),
+                StudyRunnerTest::data, specs(List.of(BASELINE), 1, 2), r -> { });
 
         assertEquals(2, runs.size());
         assertTrue(log().contains("Baseline seed 1: reused " + ResultsLayout.of(reference).runs()), log());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistFixture;
@@ -50,8 +51,9 @@ class StatsRecorderTest {
 
     private static List<RunRecord> train(Path results, StudyRunner.RunListeners listeners) throws IOException {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return new StudyRunner(ResultsLayout.of(results), List.of(), StatsRecorderTest::data, false, false, 2, new StopSignal(),
-                quiet, listeners).run(twoRuns(), Shard.ALL, r -> { }).runs();
+        StudyRunner runner = new StudyRunner(ResultsLayout.of(results), List.of(), false, false, 2, new StopSignal(),
+                quiet, listeners);
+        return runner.run(runner.plan(twoRuns(), Shard.ALL), Optional.of(data()), r -> { }).runs();
     }
 
     private static List<List<Double>> metrics(List<RunRecord> runs) {
