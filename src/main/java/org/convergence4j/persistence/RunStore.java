@@ -28,8 +28,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * variant's canonical text, the first {@value #HASH_CHARS} hex digits of the run's configuration hash
  * ({@link RunSpec#configuration()}) and the seed, e.g. {@code dropout-drop0.5-3fa2c19e0b-seed2.json}; runs of
  * different configurations therefore coexist and never overwrite each other. A record is written atomically, so
- * after a kill at any instant it is either complete or absent. A record that cannot be read, or that does not
- * belong under its name, is moved aside to {@code <name>.corrupt}, reported, and the run counts as not stored.
+ * after a kill at any instant it is either complete or absent. A record that cannot be read, holds impossible values
+ * ({@link RunRecordCheck}: a NaN accuracy, a null variant, …) or does not belong under its name is moved aside to
+ * {@code <name>.corrupt}, reported with its path and field, and the run counts as not stored.
  * <p>
  * Beside a record, {@code <same name>.zip} holds the trained network as DL4J's {@code ModelSerializer} writes it
  * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments). It is
@@ -76,6 +77,11 @@ public final class RunStore {
             run = Json.read(file, RunRecord.class);
         } catch (JsonFileException e) {
             moveAside(file, e.getMessage());
+            return Optional.empty();
+        }
+        Optional<String> impossible = RunRecordCheck.problem(file, run);
+        if (impossible.isPresent()) {
+            moveAside(file, file + " " + impossible.get());
             return Optional.empty();
         }
         if (!run.configuration().equals(configuration) || run.seed() != spec.seed()
@@ -164,7 +170,10 @@ public final class RunStore {
         }
     }
 
-    /** Every record in the folder that can be read, for saying what is stored; unreadable ones are skipped. */
+    /**
+     * Every record in the folder that can be read and holds possible values ({@link RunRecordCheck}), for saying what
+     * is stored; the others are skipped.
+     */
     public List<RunRecord> readable() {
         List<RunRecord> runs = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -173,7 +182,10 @@ public final class RunStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    runs.add(Json.read(f, RunRecord.class));
+                    RunRecord run = Json.read(f, RunRecord.class);
+                    if (RunRecordCheck.problem(f, run).isEmpty()) {
+                        runs.add(run);
+                    }
                 } catch (JsonFileException e) {
                     // find() moves it aside when its run is asked for.
                 }
@@ -188,7 +200,8 @@ public final class RunStore {
         Path aside = file.resolveSibling(file.getFileName() + CORRUPT);
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            out.println("warning: " + problem + "; moved it to " + aside + " and the run counts as not stored");
+            out.println("warning: " + problem + "; moved it to " + aside + " and the run counts as not stored (a command"
+                    + " that trains trains it again)");
         } catch (IOException e) {
             throw new UncheckedIOException(problem + "; and it cannot be moved aside to " + aside + " ("
                     + AtomicFiles.describe(e) + "): delete it by hand", e);

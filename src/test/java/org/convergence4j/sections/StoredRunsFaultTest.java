@@ -1,0 +1,146 @@
+package org.convergence4j.sections;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.convergence4j.data.DataDirectory;
+import org.convergence4j.data.MnistFixture;
+import org.convergence4j.persistence.ResultsLayout;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A results folder damaged by hand between two commands, on two real one-epoch runs: a record with values no run
+ * can have is named with its field, moved aside and trained again, in training and in {@code --report-only} mode;
+ * the other run is neither lost nor trained twice.
+ */
+class StoredRunsFaultTest {
+
+    /** The two runs, trained once for every test. */
+    @TempDir
+    static Path trained;
+
+    @TempDir
+    Path dir;
+
+    private Path out;
+    private Path runs;
+
+    /** Part 2's Baseline at seeds 1 and 2, one epoch on the first 10 000 examples, into {@code out}. */
+    private static CliRun part2(Path out, String... more) {
+        MnistFixture.mnist();
+        List<String> args = new ArrayList<>(List.of("--quick", "--epochs", "1", "--seeds", "2", "--variants",
+                "Baseline", "--jobs", "1", "--data-dir", DataDirectory.resolve(null, System.getenv(), "mnist").toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(new Part2Dropout(), args.toArray(String[]::new));
+    }
+
+    private CliRun part2(String... more) {
+        return part2(out, more);
+    }
+
+    @BeforeAll
+    static void trainTwoRuns() {
+        CliRun r = part2(trained);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    /** A copy of the two runs' records and networks in a results folder of the test's own. */
+    @BeforeEach
+    void copyTheRuns() throws IOException {
+        out = dir.resolve("out");
+        runs = Files.createDirectories(ResultsLayout.of(out).runs());
+        try (Stream<Path> files = Files.list(ResultsLayout.of(trained).runs())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, runs.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private Path record(int seed) throws IOException {
+        try (Stream<Path> files = Files.list(runs)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-seed" + seed + ".json")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    /** Replaces the first match of {@code regex} in seed 2's record by {@code replacement}. */
+    private Path damage(String regex, String replacement) throws IOException {
+        Path file = record(2);
+        String text = Files.readString(file);
+        String damaged = text.replaceFirst(regex, replacement);
+        assertTrue(!damaged.equals(text), regex);
+        Files.writeString(file, damaged);
+        return file;
+    }
+
+    private static long count(String text, String line) {
+        return text.lines().filter(l -> l.contains(line)).count();
+    }
+
+    /**
+     * Damages seed 2's record, then trains: the record is reported with its field, moved aside and trained again
+     * once; seed 1's record and network are untouched.
+     */
+    private void assertRetrainedAlone(String regex, String replacement, String field) throws IOException {
+        byte[] seed1 = Files.readAllBytes(record(1));
+        Path file = damage(regex, replacement);
+        CliRun r = part2();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warning: " + file + " " + field) && r.out().contains("moved it to " + file
+                + ".corrupt"), r.out());
+        assertEquals(1, count(r.out(), "Baseline seed 2: trained, stored"), r.out());
+        assertEquals(1, count(r.out(), "Baseline seed 1: reused"), r.out());
+        assertArrayEquals(seed1, Files.readAllBytes(record(1)), "the sound run is not rewritten");
+        Files.delete(file.resolveSibling(file.getFileName() + ".corrupt"));
+    }
+
+    @Test
+    void aNaNTestAccuracyIsNotCountedByReportOnlyAndTrainedAgainByTheNextCommand() throws IOException {
+        Path file = damage("\"test_accuracy\" : [-0-9.eE]+", "\"test_accuracy\" : \"NaN\"");
+        CliRun report = part2("--report-only");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(report.out().contains("warning: " + file + " field history.epochs[0].test_accuracy is NaN"),
+                report.out());
+        assertTrue(report.out().contains("(1 of 2 runs stored)"), report.out());
+        assertTrue(Files.exists(file.resolveSibling(file.getFileName() + ".corrupt")));
+
+        CliRun train = part2();
+        assertEquals(0, train.code(), train.err());
+        assertEquals(1, count(train.out(), "Baseline seed 2: trained, stored"), train.out());
+        assertEquals(1, count(train.out(), "Baseline seed 1: reused"), train.out());
+    }
+
+    @Test
+    void aNullVariantIsMovedAsideAndTrainedAgain() throws IOException {
+        assertRetrainedAlone("\"variant\" : \"Baseline\"", "\"variant\" : null", "field variant is null");
+    }
+
+    @Test
+    void aNaNLossIsMovedAsideAndTrainedAgain() throws IOException {
+        assertRetrainedAlone("\"train_loss\" : [-0-9.eE]+", "\"train_loss\" : \"NaN\"",
+                "field history.epochs[0].train_loss is NaN");
+    }
+
+    @Test
+    void aNaNTrainAccuracyIsMovedAsideAndTrainedAgain() throws IOException {
+        assertRetrainedAlone("\"train_accuracy\" : [-0-9.eE]+", "\"train_accuracy\" : \"NaN\"",
+                "field history.epochs[0].train_accuracy is NaN");
+    }
+
+    @Test
+    void anAccuracyOfFiveIsMovedAsideAndTrainedAgain() throws IOException {
+        assertRetrainedAlone("\"test_accuracy\" : [-0-9.eE]+", "\"test_accuracy\" : 5.0",
+                "field history.epochs[0].test_accuracy is 5.0");
+    }
+}
