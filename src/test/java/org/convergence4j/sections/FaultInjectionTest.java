@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.convergence4j.backend.ProcessOwner;
 import org.convergence4j.data.IdxFiles;
 import org.convergence4j.data.IdxReader;
 import org.convergence4j.data.MnistFiles;
+import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,15 +131,29 @@ class FaultInjectionTest {
         assertTrue(r.errorLine().contains("the training set has only 5000"), r.errorLine());
     }
 
+    /**
+     * A temporary file of a writer of this host that was killed is removed at the next start; one of another host,
+     * which may be writing it into a shared folder now, is left until it is {@link AtomicFiles#TEMPORARY_EXPIRY} old.
+     */
     @Test
-    void leftoversOfAKilledWriterAreRemovedAtTheNextStart() throws IOException {
+    void leftoversOfAKilledWriterAreRemovedAtTheNextStartAndAnotherHostsAreNot() throws IOException {
         Path out = dir.resolve("out");
-        Path leftover = Files.writeString(Files.createDirectories(ResultsLayout.of(out).runs())
-                .resolve(".baseline-0123456789-seed1.json.99999999-1.tmp"), "{\"format\"");
+        Path runs = Files.createDirectories(ResultsLayout.of(out).runs());
+        Path leftover = Files.writeString(runs.resolve(".baseline-0123456789-seed1.json.1.99999999-1700000000000@"
+                + ProcessOwner.current().host() + ".tmp"), "{\"format\"");
+        Path inProgress = Files.writeString(runs.resolve(".baseline-0123456789-seed2.json.1.4242-1700000000000@node7.tmp"),
+                "{\"format\"");
+        Path abandoned = Files.writeString(runs.resolve(".baseline-0123456789-seed3.json.1.4242-1700000000000@node7.tmp"),
+                "{\"format\"");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(AtomicFiles.TEMPORARY_EXPIRY)
+                .minusSeconds(60)));
         CliRun r = part2("--data-dir", dataset("ok", 200, 28, 28, false).toString(), "--out", out.toString(),
                 "--report-only");
         assertEquals(2, r.code(), "nothing stored to report");
         assertFalse(Files.exists(leftover));
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(inProgress), "another host's writer may be writing it");
+        assertTrue(r.out().contains("removed " + leftover) && !r.out().contains("removed " + inProgress), r.out());
     }
 
     /** The largest seed alone is a seed like any other; with a second one the range would overflow. */

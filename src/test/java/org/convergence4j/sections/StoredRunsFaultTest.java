@@ -2,26 +2,33 @@ package org.convergence4j.sections;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.convergence4j.backend.ProcessOwner;
 import org.convergence4j.data.DataDirectory;
 import org.convergence4j.data.MnistFixture;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunClaim;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A results folder damaged by hand between two commands, on two real one-epoch runs: a record with values no run
- * can have is named with its field, moved aside and trained again, in training and in {@code --report-only} mode;
- * the other run is neither lost nor trained twice.
+ * A results folder damaged between two commands, on two real one-epoch runs: a record with values no run can have is
+ * named with its field, moved aside and trained again, in training and in {@code --report-only} mode; a claim left
+ * by a process that ended, by a reused pid, emptied, or not renewed by another host is taken over with a line naming
+ * it, while a renewed one is left to its owner. The other run is neither lost nor trained twice.
  */
 class StoredRunsFaultTest {
 
@@ -142,5 +149,59 @@ class StoredRunsFaultTest {
     void anAccuracyOfFiveIsMovedAsideAndTrainedAgain() throws IOException {
         assertRetrainedAlone("\"test_accuracy\" : [-0-9.eE]+", "\"test_accuracy\" : 5.0",
                 "field history.epochs[0].test_accuracy is 5.0");
+    }
+
+    /** Seed 2's record deleted (its run not stored) and its lock holding {@code content}, {@code age} old. */
+    private Path lockInsteadOfRecord(String content, Duration age) throws IOException {
+        Path record = record(2);
+        String name = record.getFileName().toString();
+        Path lock = record.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".lock");
+        Files.delete(record);
+        Files.writeString(lock, content);
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(age)));
+        return lock;
+    }
+
+    /** Trains with a stale lock on seed 2: it is taken over with a line naming it and why, and trained once. */
+    private void assertTakenOver(String content, Duration age, String why) throws IOException {
+        byte[] seed1 = Files.readAllBytes(record(1));
+        Path lock = lockInsteadOfRecord(content, age);
+        CliRun r = part2();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Baseline seed 2: took over the stale claim " + lock + " of ")
+                && r.out().contains(why), r.out());
+        assertEquals(1, count(r.out(), "Baseline seed 2: trained, stored"), r.out());
+        assertArrayEquals(seed1, Files.readAllBytes(record(1)), "the stored run is neither lost nor retrained");
+        assertFalse(Files.exists(lock), "released once the record is stored");
+    }
+
+    /** The case: this host, a live pid that is not the trainer, and no start instant. */
+    @Test
+    void aLockOfALivePidThatIsNotTheTrainerIsTakenOver() throws IOException {
+        assertTakenOver(ProcessOwner.current().host() + " 1 2025-01-01T00:00:00Z", Duration.ZERO,
+                "(no process 1 of this host started at an unknown time runs");
+    }
+
+    @Test
+    void anEmptyLockIsTakenOver() throws IOException {
+        assertTakenOver("", Duration.ZERO, "of no one (the lock is empty or unreadable)");
+    }
+
+    @Test
+    void aLockOfAnotherHostNotRenewedIsTakenOver() throws IOException {
+        assertTakenOver("node7 4242 2026-01-01T00:00:00Z 2026-01-01T00:00:00Z", RunClaim.EXPIRY.plusMinutes(5),
+                "not renewed for 15 min, more than 10 min");
+    }
+
+    /** A recently renewed claim of another host is left to it, with the lock and its age named; nothing is trained. */
+    @Test
+    void aRenewedLockOfAnotherHostIsLeftToIt() throws IOException {
+        Path lock = lockInsteadOfRecord("node7 4242 2026-01-01T00:00:00Z 2026-01-01T00:00:00Z", Duration.ofMinutes(2));
+        CliRun r = part2();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Baseline seed 2: being trained by node7 4242 ") && r.out().contains("(lock " + lock
+                + ", renewed 2 min ago"), r.out());
+        assertEquals(0, count(r.out(), ": trained, stored"), r.out());
+        assertTrue(Files.exists(lock));
     }
 }
