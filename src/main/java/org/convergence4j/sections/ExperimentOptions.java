@@ -120,6 +120,7 @@ public final class ExperimentOptions {
                             .collect(Collectors.joining(", "))
                     + "; train other variants with Part4Comparison or RunAll");
         }
+        WorkLimits.checkRuns(commandLine, studies);
         return studies;
     }
 
@@ -166,6 +167,8 @@ public final class ExperimentOptions {
         if (seeds != null && seeds < 1) {
             throw new CommandLine.ParameterException(commandLine, "--seeds must be ≥ 1, got " + seeds);
         }
+        WorkLimits.checkEpochs(commandLine, epochs);
+        WorkLimits.checkSeeds(commandLine, seeds);
         long first = seed != null ? seed : 1;
         int count = seeds != null ? seeds : Studies.SEEDS.size();
         if (first > Long.MAX_VALUE - (count - 1)) {

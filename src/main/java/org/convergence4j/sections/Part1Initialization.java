@@ -58,6 +58,7 @@ public final class Part1Initialization implements Callable<Integer> {
         if (seeds < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be ≥ 2 to report a spread, got " + seeds);
         }
+        WorkLimits.checkPart1Seeds(spec.commandLine(), seeds);
         Study study = Studies.PART1.withSeeds(Studies.seeds(1, seeds));
         ResultsLayout layout = ResultsLayout.of(options.out(spec.commandLine(),
                 study.equals(Studies.PART1) && batchSeed == 1 ? ResultsLayout.REFERENCE : ExperimentOptions.CUSTOM_OUT));

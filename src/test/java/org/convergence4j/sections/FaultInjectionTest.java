@@ -124,6 +124,30 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * Headers that announce more than their file holds (2³¹ − 1 labels; 2 739 000 images, 2 GB) are refused from the
+     * file's size with one line, before anything is allocated: they ended in an OutOfMemoryError, or in 20 s of
+     * allocating before "truncated".
+     */
+    @Test
+    void headersAnnouncingMoreThanTheFileHoldsAreRefusedBeforeAllocating() throws IOException {
+        Path data = dataset("huge-labels", 200, 28, 28, false);
+        Path labels = target(data, MnistFiles.TRAIN_LABELS, false);
+        IdxFiles.write(labels, false, IdxReader.LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, new byte[200]);
+        CliRun r = withData(data);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains(labels + ": truncated: its header announces 2147483647 labels"), r.errorLine());
+
+        data = dataset("huge-images", 200, 28, 28, false);
+        Path images = target(data, MnistFiles.TRAIN_IMAGES, false);
+        IdxFiles.write(images, false, IdxReader.IMAGES_MAGIC, new int[] {2_739_000, 28, 28}, new byte[200 * 784]);
+        r = withData(data);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains(images + ": truncated: its header announces 2739000 images of 28×28 pixels"),
+                r.errorLine());
+        assertFalse(Files.exists(dir.resolve("out").resolve("runs")), "nothing was trained");
+    }
+
     @Test
     void aQuickRunOnATrainingSetSmallerThanItsSubset() throws IOException {
         CliRun r = withData(dataset("small", 5000, 28, 28, false));
@@ -171,6 +195,21 @@ class FaultInjectionTest {
         assertEquals(2, part2("--out", "").code());
         assertEquals(2, part2("--data-dir", "").code());
         assertTrue(part2("--jobs", "0").errorLine().contains("--jobs must be ≥ 1, got 0"));
+    }
+
+    /** Sizes whose work cannot fit are refused before anything is built: they ran out of heap with a stack trace. */
+    @Test
+    void hugeSeedAndEpochCountsAreRefusedWithTheLimit() {
+        part2("--seeds", "2147483647").assertUsageError("--seeds 2147483647 asks for at least 2,147,483,647 runs, "
+                + "more than the 10,000 one command trains");
+        CliRun.of(new Part2Dropout(), "--epochs", "2147483647").assertUsageError("--epochs 2147483647 is more than the 10,000 epochs a run may "
+                + "train; choose --epochs 1-10000");
+        CliRun.of(new Part1Initialization(), "--seeds", "2147483647", "--out", dir.resolve("out").toString())
+                .assertUsageError("--seeds 2147483647 asks for 17,179,869,176 measurements (8 nets per seed)");
+        CliRun.of(new Part2Dropout(), "--quick", "--seeds", "4000", "--variants", "Baseline,Dropout,DropConnect")
+                .assertUsageError("these options ask for 12,000 runs (seeds × variants over Part 2), more than the "
+                        + "10,000 one command trains");
+        assertFalse(Files.exists(dir.resolve("out").resolve("part1-initialization")), "nothing was started");
     }
 
     /** Read-only as root too: a folder on a read-only file system. */
