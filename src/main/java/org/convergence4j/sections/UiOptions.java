@@ -54,9 +54,9 @@ public final class UiOptions {
         } catch (FileAlreadyExistsException e) {
             throw new CommandLine.ParameterException(commandLine, "--stats " + stats + " exists; give a new file "
                     + "(sections.Dashboard serves several files at once)");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new CommandLine.ParameterException(commandLine, "--stats " + stats + " cannot be created ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a folder you can write to");
+                    + FailureMessage.of(e) + "); choose a folder you can write to");
         }
     }
 

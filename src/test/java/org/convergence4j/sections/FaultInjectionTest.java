@@ -212,6 +212,25 @@ class FaultInjectionTest {
         assertFalse(Files.exists(dir.resolve("out").resolve("part1-initialization")), "nothing was started");
     }
 
+    /**
+     * A statistics file where none can be made ({@code /proc}, a folder on a read-only file system) was MapDB's
+     * {@code VolumeIOError without a message}, exit 1: it is a usage error naming the option and the path, before
+     * anything is trained.
+     */
+    @Test
+    void aStatisticsFileThatCannotBeCreatedIsAUsageErrorNamingIt() {
+        List<Path> places = new ArrayList<>(List.of(Path.of("/proc/x")));
+        java.util.stream.Stream.of("/proc/sys", "/sys/kernel").map(Path::of)
+                .filter(p -> Files.isDirectory(p) && !Files.isWritable(p)).findFirst()
+                .ifPresent(readOnly -> places.add(readOnly.resolve("runs.dl4j")));
+        for (Path stats : places) {
+            CliRun r = part2("--out", dir.resolve("out").toString(), "--stats", stats.toString());
+            r.assertUsageError("--stats " + stats + " cannot be created (" + stats + ": ");
+            assertFalse(r.err().contains("VolumeIOError"), r.err());
+        }
+        assertFalse(Files.exists(ResultsLayout.of(dir.resolve("out")).runs()), "nothing was trained");
+    }
+
     /** Read-only as root too: a folder on a read-only file system. */
     @Test
     void aDataFolderThatIsNotWritable() {
