@@ -49,6 +49,8 @@ class SignalTest {
             String output = child.output();
             assertTrue(output.contains("stopping:") && output.contains("stopped:"), output);
             assertFalse(output.contains("Shutdown in progress"), output);
+            assertFalse(output.contains("stopping: the") && output.contains("in progress end after"),
+                    "no run is in progress while Part 1 is measured: " + output);
 
             Path part1 = ResultsLayout.of(out).study(Studies.PART1.folder());
             if (Files.exists(part1)) {

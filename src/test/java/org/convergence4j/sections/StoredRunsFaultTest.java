@@ -204,4 +204,18 @@ class StoredRunsFaultTest {
         assertEquals(0, count(r.out(), ": trained, stored"), r.out());
         assertTrue(Files.exists(lock));
     }
+
+    /** {@code RunAll --report-only} printed "wrote …/part1-initialization" for a folder it did not create. */
+    @Test
+    void reportOnlyDoesNotClaimToHaveWrittenPartOne() {
+        CliRun r = CliRun.of(new RunAll(), "--quick", "--epochs", "1", "--seeds", "2", "--variants", "Baseline", "--jobs",
+                "1", "--out", out.toString(), "--report-only");
+        assertEquals(0, r.code(), r.err());
+        Path part1 = ResultsLayout.of(out).study("part1-initialization");
+        assertFalse(Files.exists(part1));
+        assertFalse(r.out().contains("wrote " + part1 + " "), r.out());
+        assertTrue(r.out().contains("--report-only does not rerun Part 1, so " + part1 + " does not exist"), r.out());
+        assertTrue(r.out().contains("wrote " + ResultsLayout.of(out).study("part2-dropout") + " and "), r.out());
+        assertEquals(0, count(r.out(), ": trained, stored"), r.out());
+    }
 }
