@@ -155,6 +155,32 @@ class SignalTest {
         }
     }
 
+    /**
+     * Every UI session stopped with Ctrl-C after its page was opened left DL4J's {@code DL4JUI_<millis>} upload folder
+     * in the temporary folder: none is left. (The JVM's temporary folder is one of the test's own.)
+     */
+    @Test
+    void ctrlCWhileTheUiServesAnOpenPageLeavesNoUploadFolder() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, Map.of("JAVA_TOOL_OPTIONS",
+                "-Djava.io.tmpdir=" + tmp), "--quick", "--epochs", "1", "--seeds", "1", "--variants", "Baseline",
+                "--jobs", "1", "--data-dir", mnistDir(), "--out", dir.resolve("out").toString(), "--ui", "--ui-port",
+                String.valueOf(port))) {
+            child.awaitLine(l -> l.contains("keeps serving"), START_SECONDS);
+            org.convergence4j.ui.Http.get(port, "/train/overview");
+            org.convergence4j.ui.Http.get(port, "/train/overview/data");
+            child.interrupt();
+            child.awaitExit(STOP_SECONDS);
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("DL4JUI_")).toList());
+        }
+    }
+
     private static void assertNoTemporaryFiles(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
