@@ -33,8 +33,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * {@code <name>.corrupt}, reported with its path and field, and the run counts as not stored.
  * <p>
  * Beside a record, {@code <same name>.zip} holds the trained network as DL4J's {@code ModelSerializer} writes it
- * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments). It is
- * written before the record, which names its SHA-256: a network is trusted only when the two agree.
+ * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments), with fixed
+ * entry times ({@link NetworkFile}), so identical runs store identical files. It is written before the record, which
+ * names its SHA-256: a network is trusted only when the two agree.
  */
 public final class RunStore {
 
@@ -106,7 +107,7 @@ public final class RunStore {
     /** Stores the trained {@code network} of {@code run}, then the record naming it; returns the stored record. */
     public RunRecord save(RunRecord run, MultiLayerNetwork network) {
         Path zip = networkFile(run.spec(), run.configuration());
-        AtomicFiles.write(zip, out -> ModelSerializer.writeModel(network, out, false));
+        AtomicFiles.write(zip, out -> NetworkFile.write(network, out));
         RunRecord stored = run.withNetwork(sha256(zip));
         save(stored);
         return stored;

@@ -218,4 +218,15 @@ class StoredRunsFaultTest {
         assertTrue(r.out().contains("wrote " + ResultsLayout.of(out).study("part2-dropout") + " and "), r.out());
         assertEquals(0, count(r.out(), ": trained, stored"), r.out());
     }
+
+    /** Identical runs stored networks of different SHA-256s (zip entry times): retrained, they change no network file. */
+    @Test
+    void aRetrainedIdenticalRunStoresAByteIdenticalNetwork() throws IOException {
+        Path zip = record(1).resolveSibling(record(1).getFileName().toString().replace(".json", ".zip"));
+        byte[] before = Files.readAllBytes(zip);
+        CliRun r = part2("--force");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, count(r.out(), ": trained, stored"), r.out());
+        assertArrayEquals(before, Files.readAllBytes(zip), "the same network, the same bytes");
+    }
 }
