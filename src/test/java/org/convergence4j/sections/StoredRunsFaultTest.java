@@ -182,6 +182,13 @@ class StoredRunsFaultTest {
                 "(no process 1 of this host started at an unknown time runs");
     }
 
+    /** A worker that crashed (a full disk) after claiming its next run left the claim of a process that ended. */
+    @Test
+    void theLockOfACrashedWorkerOfThisHostIsTakenOver() throws IOException {
+        assertTakenOver(ProcessOwner.current().host() + " 99999999 2026-01-01T00:00:00Z 2026-01-01T00:00:05Z",
+                Duration.ZERO, "(no process 99999999 of this host started at 2026-01-01T00:00:00Z runs");
+    }
+
     @Test
     void anEmptyLockIsTakenOver() throws IOException {
         assertTakenOver("", Duration.ZERO, "of no one (the lock is empty or unreadable)");
