@@ -25,6 +25,8 @@ public record ProcessOwner(String host, long pid, Optional<Instant> started) {
 
     private static final ProcessOwner CURRENT = new ProcessOwner(localHost(), ProcessHandle.current().pid(),
             ProcessHandle.current().info().startInstant());
+    /** The longest host name a file name holds. */
+    private static final int HOST_CHARS = 64;
     /** {@code <pid>-<start in epoch milliseconds, 0 if unknown>@<host>}. */
     private static final Pattern TOKEN = Pattern.compile("(\\d+)-(\\d+)@([A-Za-z0-9._-]+)");
 
@@ -66,11 +68,21 @@ public record ProcessOwner(String host, long pid, Optional<Instant> started) {
     }
 
     /**
-     * This owner in a file name, {@code <pid>-<start in epoch ms>@<host>} (0 for an unknown start), the host with
-     * every character other than a letter, digit, dot, underscore or hyphen replaced by {@code _}.
+     * This owner in a file name, {@code <pid>-<start in epoch ms>@<host>} (0 for an unknown start), the host as
+     * {@link #fileSafe} writes it.
      */
     public String fileToken() {
-        return pid + "-" + started.map(Instant::toEpochMilli).orElse(0L) + "@" + host.replaceAll("[^A-Za-z0-9._-]", "_");
+        return pid + "-" + started.map(Instant::toEpochMilli).orElse(0L) + "@" + fileSafe(host);
+    }
+
+    /**
+     * {@code host} fit for a file name: every character other than a letter, digit, dot, underscore or hyphen
+     * replaced by {@code _}, and at most {@value #HOST_CHARS} characters, so that a name stays within the 255 bytes
+     * file systems allow.
+     */
+    static String fileSafe(String host) {
+        String safe = host.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.length() <= HOST_CHARS ? safe : safe.substring(0, HOST_CHARS);
     }
 
     /** The owner of a {@link #fileToken()} found in a file name; empty if {@code token} is not one. */
@@ -88,9 +100,9 @@ public record ProcessOwner(String host, long pid, Optional<Instant> started) {
         }
     }
 
-    /** Whether this owner is this machine's: its host is this host (compared as {@link #fileToken()} writes hosts). */
+    /** Whether this owner is this machine's: its host is this host, as named or as {@link #fileSafe} writes it. */
     public boolean onThisHost() {
-        return host.equals(CURRENT.host) || host.equals(CURRENT.host.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return host.equals(CURRENT.host) || host.equals(fileSafe(CURRENT.host));
     }
 
     /**
