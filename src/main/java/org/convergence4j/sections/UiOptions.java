@@ -54,7 +54,7 @@ public final class UiOptions {
         } catch (FileAlreadyExistsException e) {
             throw new CommandLine.ParameterException(commandLine, "--stats " + stats + " exists; give a new file "
                     + "(sections.Dashboard serves several files at once)");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new CommandLine.ParameterException(commandLine, "--stats " + stats + " cannot be created ("
                     + FailureMessage.of(e) + "); choose a folder you can write to");
         }
