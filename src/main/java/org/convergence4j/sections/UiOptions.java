@@ -56,7 +56,7 @@ public final class UiOptions {
                     + "(sections.Dashboard serves several files at once)");
         } catch (IOException e) {
             throw new CommandLine.ParameterException(commandLine, "--stats " + stats + " cannot be created ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a folder you can write to");
+                    + FailureMessage.of(e) + "); choose a folder you can write to");
         }
     }
 

@@ -245,8 +245,7 @@ public final class StudyRunner {
         }
         RunClaim.Claimed claimed = (RunClaim.Claimed) attempt;
         try (RunClaim claim = claimed.claim()) {
-            claimed.tookOverFrom().ifPresent(h -> out.println(spec.label() + ": took over the claim of " + h
-                    + ", a process that has ended"));
+            claimed.tookOver().ifPresent(h -> out.println(spec.label() + ": took over " + h));
             Optional<RunRecord> meanwhile = force ? Optional.empty() : store.find(spec, identity);
             if (meanwhile.isPresent()) {
                 out.println(spec.label() + ": reused, stored meanwhile by another process");

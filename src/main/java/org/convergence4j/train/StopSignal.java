@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cooperative request to stop training after the current mini-batch, as the seminar's helper
@@ -16,6 +17,8 @@ public final class StopSignal {
     private static final long GRACE_SECONDS = 120;
 
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Runs being trained now, by {@link Trainer}s that watch this signal. */
+    private final AtomicInteger training = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** A signal raised only by {@link #request()} or a thread interrupt. */
@@ -33,8 +36,7 @@ public final class StopSignal {
             if (signal.finished.getCount() == 0) {
                 return;
             }
-            out.println("stopping: the runs in progress end after their current batch and are not kept; finished runs"
-                    + " are kept");
+            out.println(signal.stoppingMessage());
             signal.request();
             try {
                 signal.finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
@@ -43,6 +45,25 @@ public final class StopSignal {
             }
         }, "convergence4j-stop"));
         return signal;
+    }
+
+    /** What Ctrl-C is about to do, for the line it prints: it speaks of runs in progress only when there are some. */
+    String stoppingMessage() {
+        int n = training.get();
+        return n > 0 ? "stopping: the " + n + " run(s) in progress end after their current batch and are not kept; "
+                + "finished runs are kept"
+                : "stopping: no run is being trained; what is being written is finished or not kept, never left "
+                        + "half-made";
+    }
+
+    /** A run starts training ({@link Trainer}); pair with {@link #trainingEnded()}. */
+    void trainingStarted() {
+        training.incrementAndGet();
+    }
+
+    /** A run's training ended, finished or not. */
+    void trainingEnded() {
+        training.decrementAndGet();
     }
 
     /** Asks training to stop after the current mini-batch. */

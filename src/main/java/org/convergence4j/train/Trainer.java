@@ -58,6 +58,7 @@ public final class Trainer {
         listeners.add(accuracy);
         net.setListeners(listeners);
         List<EpochMetrics> history = new ArrayList<>();
+        stop.trainingStarted();
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
@@ -90,6 +91,7 @@ public final class Trainer {
             }
             return new TrainingHistory(history, false);
         } finally {
+            stop.trainingEnded();
             net.setListeners(List.of());
         }
     }

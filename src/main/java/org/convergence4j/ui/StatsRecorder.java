@@ -16,6 +16,7 @@ import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
+import org.mapdb.DBException;
 
 /**
  * Attaches DL4J's {@link StatsListener} to every run trained, recording into one {@link StatsStorage}: the score,
@@ -63,6 +64,7 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
      * @param file must not exist yet (runs of two invocations would share session names); its folder is created
      * @param every as in {@link #inMemory(int)}
      * @throws FileAlreadyExistsException if {@code file} exists
+     * @throws IOException naming the file if it cannot be created or written (a read-only folder, {@code /proc})
      */
     public static StatsRecorder toFile(Path file, int every) throws IOException {
         if (Files.exists(file)) {
@@ -75,7 +77,28 @@ public final class StatsRecorder implements StudyRunner.RunListeners, AutoClosea
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        return new StatsRecorder(new FileStatsStorage(file.toFile()), every, file);
+        try {
+            return new StatsRecorder(new FileStatsStorage(file.toFile()), every, file);
+        } catch (DBException | IllegalStateException e) {
+            // MapDB's own errors carry no message (VolumeIOError): say which file, and the cause underneath.
+            Files.deleteIfExists(file);
+            throw new IOException(file + ": " + rootCause(e, file), e);
+        }
+    }
+
+    /** The innermost cause of {@code e} in words: its message without the path (Java writes "path (reason)"). */
+    private static String rootCause(Throwable e, Path file) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        String prefix = file.toFile().toString() + " (";
+        return message.startsWith(prefix) && message.endsWith(")")
+                ? message.substring(prefix.length(), message.length() - 1) : message;
     }
 
     /** {@inheritDoc} */

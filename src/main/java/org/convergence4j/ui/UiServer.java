@@ -50,7 +50,9 @@ public final class UiServer implements AutoCloseable {
         long from = System.currentTimeMillis();
         try {
             VertxUIServer started = VertxUIServer.getInstance(port, false, null);
-            return new UiServer(started, from, System.currentTimeMillis());
+            long until = System.currentTimeMillis();
+            UploadFolders.deleteEmptyAtExit(from, until);
+            return new UiServer(started, from, until);
         } catch (DL4JException e) {
             stopQuietly(); // a failed start leaves DL4J's instance registered and its Vert.x threads running
             UploadFolders.deleteEmpty(from, System.currentTimeMillis());
@@ -115,11 +117,13 @@ public final class UiServer implements AutoCloseable {
 
     /**
      * Stops the server, frees its port (DL4J's own shutdown hook does the same on Ctrl-C) and removes the empty upload
-     * folder DL4J made for it ({@link UploadFolders}).
+     * folder DL4J made for it ({@link UploadFolders}), also when DL4J's hook stopped the server first; on every exit of
+     * the JVM the folder is removed once more at the very end, should a request in flight have made it again.
      */
     @Override
     public void close() {
-        if (server.isStopped()) {
+        if (server.isStopped()) { // DL4J's shutdown hook stopped it first (Ctrl-C): its upload folder is still ours
+            UploadFolders.deleteEmpty(startedFrom, startedUntil);
             closed.countDown();
             return;
         }

@@ -34,7 +34,29 @@ final class UploadFolders {
 
     /** Deletes the empty upload folders of a start between {@code from} and {@code until} in {@code java.io.tmpdir}. */
     static void deleteEmpty(long from, long until) {
-        deleteEmpty(Path.of(System.getProperty("java.io.tmpdir")), from, until);
+        deleteEmpty(tmpdir(), from, until);
+    }
+
+    /**
+     * Has the JVM delete, as the very last thing it does, the upload folders of a start between {@code from} and
+     * {@code until} that are empty by then. On Ctrl-C DL4J's own shutdown hook may stop the server before
+     * {@link UiServer#close()} runs, and a page still open keeps asking, each request making the folder again until
+     * the server has stopped; the JVM's list of files to delete at exit is worked through after every shutdown hook.
+     */
+    static void deleteEmptyAtExit(long from, long until) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmpdir(), PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (stampedWithin(folder.getFileName().toString(), from, until)) {
+                    folder.toFile().deleteOnExit(); // File.delete: an empty folder only; one holding an upload stays
+                }
+            }
+        } catch (IOException e) {
+            // the temp folder cannot be listed: leaving DL4J's empty folders is harmless
+        }
+    }
+
+    private static Path tmpdir() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private static boolean stampedWithin(String name, long from, long until) {

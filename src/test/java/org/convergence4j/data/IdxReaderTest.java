@@ -130,4 +130,71 @@ class IdxReaderTest {
         assertTrue(e.getMessage().startsWith(images.toString()) && e.getMessage().contains(rows + "×" + cols)
                 && e.getMessage().contains("28×28"), e.getMessage());
     }
+
+    /** A header alone, announcing {@code dims}, and {@code payload} bytes of data; plain or gzip. */
+    private Path lyingHeader(String name, int magic, int[] dims, int payload, boolean gzip) throws IOException {
+        return IdxFiles.write(dir.resolve(name), gzip, magic, dims, new byte[payload]);
+    }
+
+    /** The labels file announcing 2³¹ − 1 items: refused from the file's size, before any allocation. */
+    @Test
+    void aLabelCountBeyondTheFileIsRefusedBeforeAllocating() throws IOException {
+        Path file = lyingHeader("lbl", IdxReader.LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, 10, false);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertTrue(e.getMessage().contains("truncated: its header announces 2147483647 labels, 2147483647 data bytes, "
+                + "but the file holds only 10 after its 8-byte header"), e.getMessage());
+    }
+
+    /** The images header announcing 2 739 000 images: refused from the file's size, before 2 GB are allocated. */
+    @Test
+    void anImageCountBeyondTheFileIsRefusedBeforeAllocating() throws IOException {
+        Path file = lyingHeader("img", IdxReader.IMAGES_MAGIC, new int[] {2_739_000, 28, 28}, 784, false);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("truncated: its header announces 2739000 images of 28×28 pixels, "
+                + "2147376000 data bytes, but the file holds only 784 after its 16-byte header"), e.getMessage());
+    }
+
+    /** A gzip file cannot be sized without unpacking it: what it announces is held against deflate's largest ratio. */
+    @Test
+    void aGzipHeaderAnnouncingMoreThanTheFileCanUnpackToIsRefused() throws IOException {
+        Path file = lyingHeader("lbl.gz", IdxReader.LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, 10, true);
+        long size = Files.size(file);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertTrue(e.getMessage().contains("a gzip file of " + size + " bytes unpacks to at most "
+                + IdxReader.DEFLATE_MAX_RATIO * size), e.getMessage());
+    }
+
+    /** Within deflate's ratio, a gzip file that lies is read as its data comes and called truncated. */
+    @Test
+    void aGzipHeaderAnnouncingMoreThanItHoldsIsCalledTruncated() throws IOException {
+        byte[] noise = new byte[784];
+        new java.util.Random(1).nextBytes(noise); // random pixels do not compress: well within the ratio
+        Path file = IdxFiles.write(dir.resolve("img.gz"), true, IdxReader.IMAGES_MAGIC, new int[] {10, 28, 28}, noise);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("7840"), e.getMessage());
+    }
+
+    /**
+     * Damage that makes the gzip data longer than announced was called "trailing bytes": the file is read to its end,
+     * where its checksum fails, so it is called damaged.
+     */
+    @Test
+    void aDamagedGzipFileWithLongerDataIsCalledDamagedNotTrailing() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("lbl.gz"), true, IdxReader.LABELS_MAGIC, new int[] {3},
+                new byte[] {1, 2, 3, 4, 5, 6, 7});
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 6] ^= (byte) 0xff; // inside the CRC-32 of the gzip trailer
+        Files.write(file, bytes);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertTrue(e.getMessage().contains("the gzip data is damaged") && !e.getMessage().contains("trailing"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUndamagedGzipFileWithTrailingBytesIsCalledSo() throws IOException {
+        Path file = IdxFiles.write(dir.resolve("lbl.gz"), true, IdxReader.LABELS_MAGIC, new int[] {3},
+                new byte[] {1, 2, 3, 4, 5, 6, 7});
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
+        assertTrue(e.getMessage().contains("has 4 trailing bytes after the 3 announced"), e.getMessage());
+    }
 }

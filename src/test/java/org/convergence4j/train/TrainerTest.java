@@ -102,4 +102,25 @@ class TrainerTest {
         assertTrue(history.stoppedEarly());
         assertEquals(1, history.epochs().size());
     }
+
+    /**
+     * Ctrl-C's line spoke of "the runs in progress" during Part 1 and report-only work too: it speaks of runs only
+     * while a trainer that watches the signal is training one.
+     */
+    @Test
+    void theStoppingLineSpeaksOfRunsInProgressOnlyWhileOneTrains() {
+        StopSignal stop = new StopSignal();
+        List<String> during = new java.util.ArrayList<>();
+        TrainingProgress look = new TrainingProgress() {
+            @Override
+            public void epochStarted(int epoch, int epochs, int batches) {
+                during.add(stop.stoppingMessage());
+            }
+        };
+        assertTrue(stop.stoppingMessage().startsWith("stopping: no run is being trained"), stop.stoppingMessage());
+        run(SMALL, new Trainer(look, stop));
+        assertEquals(List.of("stopping: the 1 run(s) in progress end after their current batch and are not kept; "
+                + "finished runs are kept"), during);
+        assertTrue(stop.stoppingMessage().startsWith("stopping: no run is being trained"), "after the run");
+    }
 }

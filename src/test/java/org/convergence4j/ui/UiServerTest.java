@@ -109,6 +109,30 @@ class UiServerTest {
         }
     }
 
+    /**
+     * On Ctrl-C DL4J's own shutdown hook may stop the server before {@link UiServer#close()} runs, and an open page's
+     * requests make the upload folder again until then: close still removes it.
+     */
+    @Test
+    void aServerStoppedByDl4jFirstLeavesNoUploadFolderEither() throws Exception {
+        long before = System.currentTimeMillis();
+        server = UiServer.start(0);
+        long after = System.currentTimeMillis();
+        org.deeplearning4j.ui.VertxUIServer.stopInstance(); // what DL4J's shutdown hook does
+        assertFalse(uploadFolders(before, after).isEmpty(), "DL4J made its upload folder at the start");
+        server.close();
+        assertEquals(List.of(), uploadFolders(before, after));
+    }
+
+    private static List<Path> uploadFolders(long from, long until) throws IOException {
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return left.filter(p -> p.getFileName().toString().matches("DL4JUI_\\d+")).filter(p -> {
+                long stamp = Long.parseLong(p.getFileName().toString().substring(7));
+                return stamp >= from && stamp <= until;
+            }).toList();
+        }
+    }
+
     @Test
     void aPortOutOfRangeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> UiServer.start(65_536));
