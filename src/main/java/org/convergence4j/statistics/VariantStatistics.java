@@ -33,13 +33,16 @@ import org.convergence4j.train.RunRecord;
  * @param testAccuracyByEpoch per epoch, the test accuracy over the finished seeds
  * @param testLossByEpoch per epoch, the test loss over the finished seeds
  * @param trainingSeconds wall time of every epoch trained, finished runs or not
+ * @param lateSlope the mean over finished seeds of the {@link LateSlope} with its 95% t interval, in accuracy per
+ *     epoch; empty with fewer than two finished seeds or runs of fewer than 3 epochs
  */
 public record VariantStatistics(String variant, String description, boolean beyondSeminar, int seedsConfigured,
         List<Long> finishedSeeds, List<String> divergence, Optional<Spread> endPoint, List<Double> endPointPerSeed,
         Optional<MeanInterval> endPointInterval,
         Optional<Spread> finalTestAccuracy,
         Optional<Spread> finalTestLoss, Optional<Spread> finalTrainAccuracy, List<OptionalInt> epochsToThreshold,
-        List<Spread> testAccuracyByEpoch, List<Spread> testLossByEpoch, double trainingSeconds) {
+        List<Spread> testAccuracyByEpoch, List<Spread> testLossByEpoch, double trainingSeconds,
+        Optional<MeanInterval> lateSlope) {
 
     /**
      * The statistics of {@code runs}, the stored runs of {@code variant}.
@@ -63,7 +66,9 @@ public record VariantStatistics(String variant, String description, boolean beyo
                 MeanInterval.of(endPoints.stream().mapToDouble(Double::doubleValue).toArray(), Comparison.LEVEL),
                 atLastEpoch(finished, EpochMetrics::testAccuracy), atLastEpoch(finished, EpochMetrics::testLoss),
                 atLastEpoch(finished, EpochMetrics::trainAccuracy), reached,
-                byEpoch(finished, EpochMetrics::testAccuracy), byEpoch(finished, EpochMetrics::testLoss), seconds);
+                byEpoch(finished, EpochMetrics::testAccuracy), byEpoch(finished, EpochMetrics::testLoss), seconds,
+                MeanInterval.of(finished.stream().flatMap(r -> LateSlope.of(r.history()).stream())
+                        .mapToDouble(Double::doubleValue).toArray(), Comparison.LEVEL));
     }
 
     /**

@@ -110,7 +110,9 @@ final class InitNotebook {
                 continue;
             }
             lines.add("Among the " + activation(group.get(0)) + " nets with the layers of " + group.get(0).key()
-                    + ", from the steadiest signal through the hidden layers to the least steady: forward "
+                    + ", from the steadiest signal through the hidden layers to the least steady (steadiest: the "
+                    + "smallest |ln(std at the last hidden layer / std at the first)|, a signal that neither grows nor "
+                    + "shrinks through depth): forward "
                     + ranked(group, InitNotebook::forwardLogChange) + "; backward "
                     + ranked(group, InitNotebook::backwardLogChange) + ".");
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.convergence4j.persistence.AtomicFiles;
+import org.convergence4j.models.Variant;
+import org.convergence4j.models.VariantKind;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.statistics.Comparison;
@@ -148,8 +150,15 @@ public final class NotebookWriter {
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             figures.add(new Markdown.Figure(layout.compareFigure(study.folder()),
                     "compare_results: test loss and test accuracy per epoch, mean ± sd over seeds"));
+            List<String> recorded = study.variants().stream()
+                    .filter(v -> v.kind().analyses().contains(VariantKind.Analysis.LAYER_STATS)).map(Variant::key).toList();
+            List<String> notRecorded = study.variants().stream()
+                    .filter(v -> !v.kind().analyses().contains(VariantKind.Analysis.LAYER_STATS)).map(Variant::key).toList();
             figures.add(new Markdown.Figure(layout.layerStdFigure(study.folder()),
-                    "Activation std per layer during training, first seed of each variant that records it"));
+                    "Activation std per layer during training, first seed, of the variants that record it ("
+                            + String.join(", ", recorded) + ")" + (notRecorded.isEmpty() ? "" : "; "
+                            + String.join(", ", notRecorded) + " do not record per-layer statistics during training, "
+                            + "so they are not drawn")));
         }
         return figures;
     }

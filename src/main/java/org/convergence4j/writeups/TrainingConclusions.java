@@ -130,17 +130,24 @@ final class TrainingConclusions {
             }
             List<List<String>> table = new ArrayList<>();
             int monteCarloBetter = 0;
+            double[] differences = new double[inference.seeds().size()];
             for (int i = 0; i < inference.seeds().size(); i++) {
                 table.add(List.of(String.valueOf(inference.seeds().get(i)),
                         Numbers.percent(inference.meanWeightTestAcc().get(i)),
                         Numbers.percent(inference.monteCarloTestAcc().get(i))));
-                monteCarloBetter += inference.monteCarloTestAcc().get(i) > inference.meanWeightTestAcc().get(i) ? 1 : 0;
+                differences[i] = inference.monteCarloTestAcc().get(i) - inference.meanWeightTestAcc().get(i);
+                monteCarloBetter += differences[i] > 0 ? 1 : 0;
             }
-            String which = monteCarloBetter == table.size() ? "for every seed"
-                    : monteCarloBetter == 0 ? "for no seed" : "for some seeds and not for others";
+            String paired = MeanInterval.of(differences, Comparison.LEVEL).map(i -> "; the paired difference, "
+                    + "Monte-Carlo − mean-weight, is " + Numbers.points(i.mean()) + " pp [" + Numbers.points(i.low())
+                    + ", " + Numbers.points(i.high()) + "] (95% t interval over " + i.n() + " seeds), "
+                    + (i.low() > 0 ? "so Monte-Carlo averaging is the more accurate rule"
+                            : i.high() < 0 ? "so the mean-weight rule is the more accurate one"
+                            : "which does not tell the two rules apart")).orElse("");
             tables.add("**" + v.variant() + "**\n\n" + Markdown.table(List.of("seed", "mean-weight rule p·W: test accuracy (%)",
                     "Monte-Carlo average over " + inference.samples() + " masks: test accuracy (%)"), table)
-                    + "\nMonte-Carlo averaging is more accurate than the mean-weight rule " + which + ".");
+                    + "\nMonte-Carlo averaging is more accurate than the mean-weight rule for " + monteCarloBetter
+                    + " of " + table.size() + " seeds" + paired + ".");
             rows.add(v.variant());
         }
         return rows.isEmpty() ? "*Not measured yet.*" : String.join("\n\n", tables);

@@ -11,6 +11,7 @@ import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.PairwiseComparison;
 import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.LateSlope;
 import org.convergence4j.statistics.VariantStatistics;
 import org.convergence4j.study.Study;
 import org.convergence4j.train.TrainingSettings;
@@ -114,8 +115,10 @@ final class TrainingNotebook {
         }
         String endPoint = "end-point: test accuracy, mean of " + comparison.endPointEpochs() + " (%), ± sd [95% interval]";
         List<String> header = new ArrayList<>(List.of("variant", "finished seeds", endPoint, "final test accuracy (%)",
-                "final test loss", "final training accuracy (%)",
-                "first epoch with ≥ " + Numbers.wholePercent(comparison.threshold()) + "% test accuracy"));
+                "final test loss", "final training accuracy (%), in training mode (masks on, running mean over the epoch)",
+                "first epoch with ≥ " + Numbers.wholePercent(comparison.threshold()) + "% test accuracy",
+                "slope of the test accuracy over " + LateSlope.epochs(study.training().epochs())
+                        + " (pp per epoch) [95% interval]"));
         if (withTime) {
             header.add("training time, sum over runs (s)");
         }
@@ -125,7 +128,9 @@ final class TrainingNotebook {
                     "**" + spread(v.endPoint(), Numbers::percent) + "**" + v.endPointInterval().map(i -> " ["
                             + Numbers.percent(i.low()) + ", " + Numbers.percent(i.high()) + "]").orElse(""),
                     spread(v.finalTestAccuracy(), Numbers::percent), spread(v.finalTestLoss(), Numbers::loss),
-                    spread(v.finalTrainAccuracy(), Numbers::percent), epochs(v)));
+                    spread(v.finalTrainAccuracy(), Numbers::percent), epochs(v),
+                    v.lateSlope().map(i -> Numbers.signed(100 * i.mean(), "pp") + " [" + Numbers.signed(100 * i.low(),
+                            "pp") + ", " + Numbers.signed(100 * i.high(), "pp") + "]").orElse("—")));
             if (withTime) {
                 row.add(Numbers.rounded(v.trainingSeconds()));
             }
