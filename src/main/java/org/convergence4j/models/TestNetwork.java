@@ -26,7 +26,7 @@ import org.nd4j.linalg.learning.config.Adam;
  *   input [n, 784] → 1×28×28
  *   Conv2d(1→2, 3×3, pad 1) → MaxPool 2 → ReLU        → 2×14×14
  *   Conv2d(2→4, 3×3, pad 1) → MaxPool 2 → ReLU        → 4×7×7 = 196 features (flattened c, h, w)
- *   head: 196 → width → width → 10 (width 128 in the seminar), softmax, negative log-likelihood
+ *   head: 196 → width → width → 10 (width 128 in the seminar; see Head), softmax, negative log-likelihood
  * </pre>
  * The ReLU is applied inside each convolution, before pooling: since ReLU is monotone
  * non-decreasing, relu(maxpool(x)) = maxpool(relu(x)) elementwise, so the function and its
@@ -92,13 +92,14 @@ public final class TestNetwork {
                 .layer(maxPool())
                 .layer(conv(2, 4))
                 .layer(maxPool());
-        int[] sizes = {FEATURES, head.width(), head.width()};
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            for (Layer layer : head.hidden().layers(sizes[i], sizes[i + 1])) {
+        int fanIn = FEATURES;
+        for (int width : head.widths()) {
+            for (Layer layer : head.hidden().layers(fanIn, width)) {
                 list.layer(layer);
             }
+            fanIn = width;
         }
-        for (Layer layer : head.output().layers(head.width(), CLASSES)) {
+        for (Layer layer : head.output().layers(fanIn, CLASSES)) {
             list.layer(layer);
         }
         return list.setInputType(InputType.convolutionalFlat(SIDE, SIDE, 1)).build();

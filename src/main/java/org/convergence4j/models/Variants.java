@@ -2,6 +2,7 @@ package org.convergence4j.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.convergence4j.layers.LayerNormalization;
 import org.convergence4j.layers.RMSNorm;
 import org.convergence4j.models.VariantKind.Analysis;
 import org.convergence4j.models.VariantKind.Comparison;
+import org.convergence4j.models.VariantKind.Constraint;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -61,30 +63,45 @@ public final class Variants {
 
     /**
      * DropConnect: the custom {@link DropConnect} layer replaces all three linear layers, with ReLU between them,
-     * as the seminar's task asks (its notebook ran a single 196 → 10 DropConnect layer instead). {@code keep} is
-     * the seminar's p, the probability of keeping a weight.
+     * as the seminar's task asks. {@code keep} is the seminar's p, the probability of keeping a weight.
+     * {@code hidden} counts the hidden DropConnect layers: 2 as intended, 0 for the notebook's model as it ran (its
+     * loop over the three layers is commented out): one {@code DropConnect(196 → 10)} after a ReLU, which the
+     * trunk's own ReLU already is (relu(relu(x)) = relu(x)), so no second one is added.
      */
     public static final VariantKind DROPCONNECT = new VariantKind("DropConnect", false,
             Set.of(Analysis.MONTE_CARLO_INFERENCE),
             List.of(Parameter.probability("keep", "the probability of keeping a weight (the seminar's p)",
-                    DropConnect.DEFAULT_P, false, true), WIDTH),
+                    DropConnect.DEFAULT_P, false, true), WIDTH,
+                    Parameter.count("hidden", "the hidden DropConnect layers; 0 is the notebook's model as it ran, one "
+                            + "DropConnect(196 → 10)", 2, 0, 2)),
             v -> {
                 double keep = v.value("keep");
+                int hidden = (int) v.value("hidden");
                 String p = "DropConnect(p=" + Parameter.format(keep) + ")";
-                return new Head(p + " → ReLU ×2 → " + p + widthNote(v), width(v),
+                String description = hidden == 0 ? "ReLU → " + p + " 196 → 10 (the notebook's model as it ran)"
+                        : p + " → ReLU ×" + hidden + " → " + p + widthNote(v);
+                return new Head(description, Collections.nCopies(hidden, width(v)),
                         (nIn, nOut) -> List.of(new DropConnect(nIn, nOut, keep), new ActivationLayer(Activation.RELU)),
                         (nIn, classes) -> List.of(new DropConnect(nIn, classes, keep), softmaxLoss()));
-            }).in(Comparison.REGULARIZATION);
+            }).in(Comparison.REGULARIZATION).constrained(new Constraint("a width needs hidden layers",
+                    values -> values.get("hidden") > 0 || values.get(WIDTH.name()) == WIDTH.defaultValue()));
 
     /**
-     * BatchNorm: Linear → BatchNorm → ReLU, twice, then Linear; 128 units (the notebook used 512 in the first
-     * hidden layer). DL4J's defaults equal PyTorch's {@code BatchNorm1d}: ε = 1e-5 and running statistics with
-     * decay 0.9 (PyTorch momentum 0.1).
+     * BatchNorm: Linear → BatchNorm → ReLU, twice, then Linear; 128 units as intended, and {@code first} units in the
+     * first hidden layer where it is set: {@code BatchNorm(first=512)} is the notebook's model as it ran
+     * ({@code sizes = [196, 512, 128, 10]}). DL4J's defaults equal PyTorch's {@code BatchNorm1d}: ε = 1e-5 and running
+     * statistics with decay 0.9 (PyTorch momentum 0.1).
      */
     public static final VariantKind BATCHNORM = new VariantKind("BatchNorm", false,
-            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
-            v -> normalized("BatchNorm", v, n -> new BatchNormalization.Builder().nOut(n).build()))
-            .in(Comparison.NORMALIZATION);
+            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH, Parameter.count("first",
+                    "the units of the first hidden layer; 0 takes the width (512 is the notebook's model as it ran)",
+                    0, 0, 4096)),
+            v -> {
+                int first = (int) v.value("first");
+                Head head = normalized("BatchNorm", v, n -> new BatchNormalization.Builder().nOut(n).build());
+                return first == 0 ? head : new Head(head.description() + ", " + first + " units in the first",
+                        List.of(first, width(v)), head.hidden(), head.output());
+            }).in(Comparison.NORMALIZATION);
 
     /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
     public static final VariantKind LAYERNORM = new VariantKind("LayerNorm", false,

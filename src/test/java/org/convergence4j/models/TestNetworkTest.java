@@ -3,8 +3,13 @@ package org.convergence4j.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.convergence4j.layers.DropConnect;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -53,5 +58,26 @@ public class TestNetworkTest {
 
         assertNotEquals(0.0, expected.norm2Number().doubleValue());
         assertArrayEquals(expected.data().asFloat(), actual.data().asFloat());
+    }
+    /**
+     * The notebook's models as it ran them: DropConnect(hidden=0) is the trunk's 196 features into one
+     * DropConnect(196 → 10) and the softmax loss; BatchNorm(first=512) has 512 units in its first hidden layer and
+     * 128 in its second ({@code sizes = [196, 512, 128, 10]}).
+     */
+    @Test
+    void theNotebooksModelsHaveItsShapes() {
+        MultiLayerConfiguration dropConnect = Variant.of("DropConnect(hidden=0)").configuration(0, 1e-3);
+        List<String> head = new ArrayList<>();
+        for (int i = 4; i < dropConnect.getConfs().size(); i++) {
+            head.add(dropConnect.getConf(i).getLayer().getClass().getSimpleName());
+        }
+        assertEquals(List.of("DropConnect", "LossLayer"), head);
+        DropConnect only = (DropConnect) dropConnect.getConf(4).getLayer();
+        assertEquals(List.of((long) TestNetwork.FEATURES, (long) TestNetwork.CLASSES), List.of(only.nIn(), only.nOut()));
+
+        assertEquals(List.of(512, 128), Variant.of("BatchNorm(first=512)").head().widths());
+        assertEquals(List.of(128, 128), Variants.BATCHNORM.defaults().head().widths());
+        assertThrows(IllegalArgumentException.class, () -> Variant.of("DropConnect(hidden=0,width=64)"),
+                "a width without hidden layers means nothing");
     }
 }
