@@ -103,10 +103,19 @@ public final class Variants {
                         List.of(first, width(v)), head.hidden(), head.output());
             }).in(Comparison.NORMALIZATION);
 
-    /** LayerNorm: Linear → {@link LayerNormalization} (per example) → ReLU, twice, then Linear. */
+    /**
+     * LayerNorm: Linear → {@link LayerNormalization} → ReLU, twice, then Linear; per example as intended, and with
+     * {@code whole=1} as the notebook's code computed it: one mean and unbiased standard deviation of the whole batch
+     * tensor, + 1e-8 ({@link LayerNormalization.Statistics#BATCH}).
+     */
     public static final VariantKind LAYERNORM = new VariantKind("LayerNorm", false,
-            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH),
-            v -> normalized("LayerNorm", v, LayerNormalization::new)).in(Comparison.NORMALIZATION);
+            Set.of(Analysis.BATCH_DEPENDENCE, Analysis.LAYER_STATS), List.of(WIDTH, Parameter.count("whole",
+                    "1 normalizes with one mean and std of the whole batch tensor, as the notebook's code did; 0 per "
+                            + "example", 0, 0, 1)),
+            v -> v.value("whole") == 0 ? normalized("LayerNorm", v, LayerNormalization::new)
+                    : normalized("LayerNorm(whole=1: one mean and std of the whole batch, the notebook's code)", v,
+                            n -> new LayerNormalization(n, LayerNormalization.Statistics.BATCH)))
+            .in(Comparison.NORMALIZATION);
 
     /** RMSNorm (beyond the seminar, the worked extension layer): Linear → {@link RMSNorm} → ReLU, twice, then Linear. */
     public static final VariantKind RMSNORM = new VariantKind("RMSNorm", true, Set.of(Analysis.BATCH_DEPENDENCE),

@@ -73,7 +73,7 @@ class CustomSameDiffLayerRuntimeTest {
      * layer's dL/dx), are bit-identical.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"affine", "dropconnect", "layernorm", "rmsnorm"})
+    @ValueSource(strings = {"affine", "dropconnect", "layernorm", "wholebatch", "rmsnorm"})
     void gradientsWithPlansEqualGradientsWithSessionsInDoublePrecision(String layer) {
         INDArray x = CustomLayerContract.randomInput(DataType.DOUBLE, 6, ODD_WIDTH);
         INDArray labels = CustomLayerContract.oneHotLabels(DataType.DOUBLE, 6);
@@ -94,6 +94,7 @@ class CustomSameDiffLayerRuntimeTest {
             case "affine" -> new AffineLayer(ODD_WIDTH, 3);
             case "dropconnect" -> new DropConnect(ODD_WIDTH, 3, 0.6);
             case "layernorm" -> new LayerNormalization(ODD_WIDTH);
+            case "wholebatch" -> new LayerNormalization(ODD_WIDTH, LayerNormalization.Statistics.BATCH);
             case "rmsnorm" -> new RMSNorm(ODD_WIDTH);
             default -> throw new IllegalArgumentException(layer);
         };

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.convergence4j.layers.DropConnect;
+import org.convergence4j.layers.LayerNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -62,7 +63,8 @@ public class TestNetworkTest {
     /**
      * The notebook's models as it ran them: DropConnect(hidden=0) is the trunk's 196 features into one
      * DropConnect(196 → 10) and the softmax loss; BatchNorm(first=512) has 512 units in its first hidden layer and
-     * 128 in its second ({@code sizes = [196, 512, 128, 10]}).
+     * 128 in its second ({@code sizes = [196, 512, 128, 10]}); LayerNorm(whole=1) normalizes with the statistics of
+     * the whole batch tensor in both its layers.
      */
     @Test
     void theNotebooksModelsHaveItsShapes() {
@@ -79,5 +81,10 @@ public class TestNetworkTest {
         assertEquals(List.of(128, 128), Variants.BATCHNORM.defaults().head().widths());
         assertThrows(IllegalArgumentException.class, () -> Variant.of("DropConnect(hidden=0,width=64)"),
                 "a width without hidden layers means nothing");
+
+        MultiLayerConfiguration layerNorm = Variant.of("LayerNorm(whole=1)").configuration(0, 1e-3);
+        assertEquals(List.of(LayerNormalization.Statistics.BATCH, LayerNormalization.Statistics.BATCH),
+                layerNorm.getConfs().stream().map(c -> c.getLayer()).filter(l -> l instanceof LayerNormalization)
+                        .map(l -> ((LayerNormalization) l).statistics()).toList());
     }
 }
