@@ -14,6 +14,8 @@ import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.Variant;
 import org.convergence4j.probe.BatchDependence;
 import org.convergence4j.probe.TrainingSample;
+import org.convergence4j.statistics.Comparison;
+import org.convergence4j.statistics.MeanInterval;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.RunEnvironment;
 import org.convergence4j.train.RunRecord;
@@ -75,9 +77,21 @@ public record SummaryFile(String dataset, Configuration configuration, Optional<
      * @param meanWeightTestAcc with the weights replaced by their expectation p·W (the seminar's rule)
      * @param monteCarloTestAcc with the softmax averaged over {@code samples} sampled masks
      * @param samples the number of masks
+     * @param monteCarloMinusMeanWeight the paired difference Monte-Carlo − mean-weight over the seeds with its 95%
+     *     t interval; empty with fewer than two seeds
      */
     public record DropConnectInference(List<Long> seeds, List<Double> meanWeightTestAcc,
-            List<Double> monteCarloTestAcc, int samples) {
+            List<Double> monteCarloTestAcc, int samples, Optional<MeanInterval> monteCarloMinusMeanWeight) {
+
+        /** The paired interval computed from the two lists. */
+        static DropConnectInference of(List<Long> seeds, List<Double> meanWeight, List<Double> monteCarlo, int samples) {
+            double[] differences = new double[seeds.size()];
+            for (int i = 0; i < differences.length; i++) {
+                differences[i] = monteCarlo.get(i) - meanWeight.get(i);
+            }
+            return new DropConnectInference(seeds, meanWeight, monteCarlo, samples,
+                    MeanInterval.of(differences, Comparison.LEVEL));
+        }
     }
 
     /** @param seed the run measured; the other fields as {@link BatchDependence} */
@@ -122,7 +136,7 @@ public record SummaryFile(String dataset, Configuration configuration, Optional<
                     own.stream().flatMap(r -> r.divergence().stream()).toList()));
             List<RunRecord> measured = own.stream().filter(r -> r.monteCarlo().isPresent()).toList();
             if (!measured.isEmpty()) {
-                inference.put(v.key(), new DropConnectInference(measured.stream().map(RunRecord::seed).toList(),
+                inference.put(v.key(), DropConnectInference.of(measured.stream().map(RunRecord::seed).toList(),
                         measured.stream().map(r -> r.history().last().testAccuracy()).toList(),
                         measured.stream().map(r -> r.monteCarlo().orElseThrow().testAccuracy()).toList(),
                         measured.get(0).monteCarlo().orElseThrow().samples()));

@@ -31,6 +31,11 @@ public final class Numbers {
         return unit.equals("pp") ? String.format(Locale.ROOT, "%+.2f", value) : String.format(Locale.ROOT, "%+.3g", value);
     }
 
+    /** A small difference of accuracies in percentage points with sign and three decimals: 0.00036 → {@code +0.036}. */
+    public static String finePoints(double fraction) {
+        return String.format(Locale.ROOT, "%+.3f", 100 * fraction);
+    }
+
     /** A fraction in whole percent: 0.95 → {@code 95}. */
     public static String wholePercent(double fraction) {
         return String.format(Locale.ROOT, "%.0f", 100 * fraction);

@@ -3,13 +3,13 @@ package org.convergence4j.writeups;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.convergence4j.models.Variant;
 import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.persistence.SummaryFile.BatchDependenceEntry;
 import org.convergence4j.persistence.SummaryFile.DropConnectInference;
@@ -18,6 +18,7 @@ import org.convergence4j.statistics.PairwiseComparison;
 import org.convergence4j.statistics.PairwiseComparison.Outcome;
 import org.convergence4j.statistics.VariantStatistics;
 import org.convergence4j.statistics.MeanInterval;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
  * The conclusions of a training study's write-up: sentences whose wording is chosen from the numbers (a
@@ -131,17 +132,15 @@ final class TrainingConclusions {
             }
             List<List<String>> table = new ArrayList<>();
             int monteCarloBetter = 0;
-            double[] differences = new double[inference.seeds().size()];
             for (int i = 0; i < inference.seeds().size(); i++) {
                 table.add(List.of(String.valueOf(inference.seeds().get(i)),
                         Numbers.percent(inference.meanWeightTestAcc().get(i)),
                         Numbers.percent(inference.monteCarloTestAcc().get(i))));
-                differences[i] = inference.monteCarloTestAcc().get(i) - inference.meanWeightTestAcc().get(i);
-                monteCarloBetter += differences[i] > 0 ? 1 : 0;
+                monteCarloBetter += inference.monteCarloTestAcc().get(i) > inference.meanWeightTestAcc().get(i) ? 1 : 0;
             }
-            String paired = MeanInterval.of(differences, Comparison.LEVEL).map(i -> "; the paired difference, "
-                    + "Monte-Carlo − mean-weight, is " + thousandths(i.mean()) + " pp [" + thousandths(i.low())
-                    + ", " + thousandths(i.high()) + "] (95% t interval over " + i.n() + " seeds), "
+            String paired = inference.monteCarloMinusMeanWeight().map(i -> "; the paired difference, "
+                    + "Monte-Carlo − mean-weight, is " + Numbers.finePoints(i.mean()) + " pp [" + Numbers.finePoints(i.low())
+                    + ", " + Numbers.finePoints(i.high()) + "] (95% t interval over " + i.n() + " seeds), "
                     + (i.low() > 0 ? "so Monte-Carlo averaging is the more accurate rule"
                             : i.high() < 0 ? "so the mean-weight rule is the more accurate one"
                             : "which does not tell the two rules apart")).orElse("");
@@ -154,9 +153,10 @@ final class TrainingConclusions {
         return rows.isEmpty() ? "*Not measured yet.*" : String.join("\n\n", tables);
     }
 
-    /** An accuracy difference in pp with three decimals, for differences of a few hundredths: 0.00036 → +0.036. */
-    private static String thousandths(double fraction) {
-        return String.format(Locale.ROOT, "%+.3f", 100 * fraction);
+    /** Whether the network of the variant {@code key} has a batch-normalization layer (batch statistics in training). */
+    private static boolean batchNormalized(String key) {
+        return Variant.of(key).configuration(0, 1e-3).getConfs().stream()
+                .anyMatch(c -> c.getLayer() instanceof BatchNormalization);
     }
 
     /** The batch-dependence table with a sentence per variant of the study, or a note that it is not measured. */
@@ -179,7 +179,12 @@ final class TrainingConclusions {
                     ? "**" + e.getKey() + "**: the outputs agree within float32 rounding (largest change " + changes
                             + "): each example is normalized on its own."
                     : "**" + e.getKey() + "**: the outputs depend on the batch (largest change " + changes
-                            + "): in training mode an example is normalized with the statistics of its batch.");
+                            + "): in training mode an example is normalized with the statistics of its batch."
+                            + (batchNormalized(e.getKey()) ? " With a batch of one that is degenerate by construction:"
+                                    + " each feature equals its own batch mean, so batch normalization outputs its"
+                                    + " shift β for every image and every image gets the same prediction; the count"
+                                    + " of changed classes measures how far the full-batch predictions are from one"
+                                    + " constant class, not a graded sensitivity to the batch." : ""));
         }
         return Markdown.table(List.of("variant", "largest change of an output probability", "predicted classes that change"),
                 rows) + "\n" + Markdown.bullets(lines);

@@ -51,7 +51,7 @@ class NotebookWriterTest {
     /** A number as the notebooks print it; the sign is left out on both sides (ranges print "−a to b"). */
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?");
     /** Every way the notebooks format a number. */
-    private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points,
+    private static final List<DoubleFunction<String>> FORMATS = List.of(Numbers::percent, Numbers::points, Numbers::finePoints,
             Numbers::wholePercent, Numbers::loss, Numbers::std, Numbers::oneDecimal, Numbers::rounded, Numbers::plain,
             v -> Numbers.signed(v, "pp"), v -> Numbers.signed(v, "nats"));
     private static final Invocation INVOCATION = new Invocation("mvn test-command", "mvn test-all");
