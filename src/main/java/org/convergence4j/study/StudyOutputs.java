@@ -87,7 +87,7 @@ public final class StudyOutputs {
             Set<String> judged = study.claims().stream().map(Claim::text).collect(Collectors.toSet());
             earlier.stream().filter(f -> !judged.contains(f.claim())).forEach(findings::add);
         }
-        study.claims().forEach(c -> findings.add(c.judge(own, Comparison.LEVEL)));
+        findings.addAll(Finding.corrected(study.claims().stream().map(c -> c.judge(own, Comparison.LEVEL)).toList()));
         if (!findings.isEmpty()) {
             Json.write(layout.verdicts(folder), findings);
         }

@@ -22,7 +22,7 @@ class VerdictsTest {
         Hypothesis above0 = Hypothesis.above(0);
         MeanInterval value = new MeanInterval(n, 0, -0.001, 0.001, 0.95);
         return new Finding("2.3", claim, "difference", "pp", above0, n, Optional.of(value), above0.judge(value),
-                Optional.empty());
+                above0.judge(value), Optional.empty());
     }
 
     @Test
