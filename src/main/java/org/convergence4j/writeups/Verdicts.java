@@ -51,11 +51,13 @@ final class Verdicts {
         for (Verdict v : Verdict.values()) {
             List<Finding> with = findings.stream().filter(f -> f.verdict() == v).toList();
             if (!with.isEmpty()) {
-                String name = v != Verdict.NOT_RESOLVED ? v.text(0) : oneSeedCount ? with.get(0).verdictText()
+                String name = v != Verdict.NOT_RESOLVED ? v.text(0) : oneSeedCount ? v.text(with.get(0).seeds())
                         : "not resolved";
                 lines.add("**" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "** (" + with.size() + "): "
                         + String.join("; ", with.stream().map(f -> f.claim() + " (" + f.section() + ", " + value(f)
-                                + (oneSeedCount ? "" : seedCount(f)) + ")").toList()) + ".");
+                                + (oneSeedCount ? "" : seedCount(f)) + (f.unadjusted() != f.verdict() ? "; "
+                                        + f.unadjusted().text(f.seeds()) + " before Holm's correction" : "") + ")")
+                                .toList()) + ".");
             }
         }
         return lines;
