@@ -62,6 +62,7 @@ public record Comparison(double level, double threshold, double margin, String e
                 }
             }
         }
-        return new Comparison(LEVEL, THRESHOLD, MARGIN, EndPoint.epochs(epochs), List.copyOf(stats), List.copyOf(pairs), List.copyOf(missing));
+        return new Comparison(LEVEL, THRESHOLD, MARGIN, EndPoint.epochs(epochs), List.copyOf(stats),
+                PairwiseComparison.corrected(pairs), List.copyOf(missing));
     }
 }

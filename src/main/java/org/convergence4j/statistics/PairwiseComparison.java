@@ -1,6 +1,7 @@
 package org.convergence4j.statistics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,11 @@ import java.util.Optional;
  * @param paired the paired interval of the mean difference; empty with fewer than two common seeds
  * @param welch Welch's interval; empty when a variant has fewer than two finished seeds or neither has spread
  * @param margin the equivalence margin (a fraction, e.g. 0.0015 for 0.15 pp)
+ * @param corrected the verdict corrected for multiplicity over the study's pairs ({@link #corrected(List)}); the
+ *     interval's own verdict, {@link #outcome()}, before the correction
  */
 public record PairwiseComparison(String first, String second, Spread firstEndPoint, Spread secondEndPoint,
-        Optional<MeanInterval> paired, Optional<WelchInterval> welch, double margin) {
+        Optional<MeanInterval> paired, Optional<WelchInterval> welch, double margin, Outcome corrected) {
 
     /** What may be concluded from the paired interval. */
     public enum Outcome {
@@ -57,8 +60,43 @@ public record PairwiseComparison(String first, String second, Spread firstEndPoi
             Map<Long, Double> secondBySeed, double level, double margin) {
         Spread a = spread(firstBySeed);
         Spread b = spread(secondBySeed);
-        return new PairwiseComparison(first, second, a, b,
-                PairedSample.of(firstBySeed, secondBySeed).interval(level), WelchInterval.of(a, b, level), margin);
+        Optional<MeanInterval> paired = PairedSample.of(firstBySeed, secondBySeed).interval(level);
+        return new PairwiseComparison(first, second, a, b, paired, WelchInterval.of(a, b, level), margin,
+                paired.map(ci -> Outcome.of(ci, margin)).orElse(Outcome.NO_INTERVAL));
+    }
+
+    /**
+     * {@code pairs}, one study's table, with their verdicts corrected by {@link Holm}'s procedure at
+     * {@link Finding#ALPHA}: each pair with an interval enters with the one-sided p-value of its verdict (above 0,
+     * below 0, or the larger of the two one-sided tests of equivalence; the smallest of the three when not
+     * resolved); a rejected pair keeps its verdict, the others become not resolved.
+     */
+    public static List<PairwiseComparison> corrected(List<PairwiseComparison> pairs) {
+        List<PairwiseComparison> judged = pairs.stream().filter(p -> p.paired().isPresent()).toList();
+        double[] p = judged.stream().mapToDouble(PairwiseComparison::pValue).toArray();
+        boolean[] rejected = Holm.rejected(p, Finding.ALPHA);
+        List<PairwiseComparison> out = new ArrayList<>();
+        for (PairwiseComparison pair : pairs) {
+            int k = judged.indexOf(pair);
+            out.add(k < 0 || rejected[k] || pair.outcome() == Outcome.NOT_RESOLVED ? pair
+                    : new PairwiseComparison(pair.first, pair.second, pair.firstEndPoint, pair.secondEndPoint,
+                            pair.paired, pair.welch, pair.margin, Outcome.NOT_RESOLVED));
+        }
+        return out;
+    }
+
+    /** The one-sided p-value of the interval's verdict (see {@link #corrected(List)}). */
+    private double pValue() {
+        MeanInterval ci = paired.orElseThrow();
+        double above = Hypothesis.above(0).pSupported(ci);
+        double below = Hypothesis.below(0).pSupported(ci);
+        double equivalent = Hypothesis.within(margin).pSupported(ci);
+        return switch (outcome()) {
+            case FIRST_BETTER -> above;
+            case SECOND_BETTER -> below;
+            case EQUIVALENT -> equivalent;
+            case NOT_RESOLVED, NO_INTERVAL -> Math.min(above, Math.min(below, equivalent));
+        };
     }
 
     /** The end-points of {@code v} by seed. */
@@ -82,10 +120,22 @@ public record PairwiseComparison(String first, String second, Spread firstEndPoi
         return paired.map(ci -> Outcome.of(ci, margin)).orElse(Outcome.NO_INTERVAL);
     }
 
-    /** The verdict in words, e.g. {@code BatchNorm better} or {@code equivalent within ±0.15 pp}. */
+    /**
+     * The corrected verdict in words, e.g. {@code BatchNorm better} or {@code equivalent within ±0.15 pp}, with the
+     * interval's own verdict beside it where the correction changed it.
+     */
     @JsonProperty("verdict")
     public String verdictText() {
-        return switch (outcome()) {
+        return text(corrected) + beforeCorrection().map(b -> " (" + b + ")").orElse("");
+    }
+
+    /** The interval's own verdict, e.g. {@code BatchNorm better before Holm's correction}, if the correction changed it. */
+    public Optional<String> beforeCorrection() {
+        return corrected != outcome() ? Optional.of(text(outcome()) + " before Holm's correction") : Optional.empty();
+    }
+
+    private String text(Outcome outcome) {
+        return switch (outcome) {
             case FIRST_BETTER -> first + " better";
             case SECOND_BETTER -> second + " better";
             case EQUIVALENT -> "equivalent within ±" + points(margin) + " pp";

@@ -86,7 +86,7 @@ final class TrainingConclusions {
                     .ifPresent(v -> lines.add(standing("Among the seminar's variants, the highest", v, c)));
         }
         List<String> resolved = c.pairs().stream()
-                .filter(p -> p.outcome() == Outcome.FIRST_BETTER || p.outcome() == Outcome.SECOND_BETTER)
+                .filter(p -> p.corrected() == Outcome.FIRST_BETTER || p.corrected() == Outcome.SECOND_BETTER)
                 .map(this::sentence).toList();
         lines.add(resolved.isEmpty() ? "No pair of variants differs significantly in the paired comparison."
                 : "The significant paired differences:\n" + resolved.stream().map(l -> "  - " + l)
@@ -111,7 +111,7 @@ final class TrainingConclusions {
             }
             String other = "**" + (p.first().equals(name) ? p.second() : p.first()) + "**";
             Outcome wins = p.first().equals(name) ? Outcome.FIRST_BETTER : Outcome.SECOND_BETTER;
-            (p.outcome() == wins ? better : p.outcome() == Outcome.EQUIVALENT ? equivalent : unclear).add(other);
+            (p.corrected() == wins ? better : p.corrected() == Outcome.EQUIVALENT ? equivalent : unclear).add(other);
         }
         String text = lead + " is **" + name + "**'s, " + Numbers.percent(v.endPoint().orElseThrow().mean())
                 + "%. It is significantly better than " + (better.isEmpty() ? "no other variant" : String.join(", ", better));
@@ -198,7 +198,7 @@ final class TrainingConclusions {
         MeanInterval ci = p.paired().get();
         String interval = "paired " + Numbers.wholePercent(ci.level()) + "% interval " + Numbers.points(ci.low()) + " to "
                 + Numbers.points(ci.high()) + " pp over " + ci.n() + " seeds";
-        return switch (p.outcome()) {
+        return switch (p.corrected()) {
             case FIRST_BETTER -> "**" + p.first() + "** is better than **" + p.second() + "** by "
                     + Numbers.percent(ci.mean()) + " pp (" + interval + ").";
             case SECOND_BETTER -> "**" + p.second() + "** is better than **" + p.first() + "** by "
@@ -208,7 +208,8 @@ final class TrainingConclusions {
                     + Numbers.points(ci.mean()) + " pp, " + interval + ").";
             case NOT_RESOLVED, NO_INTERVAL -> "**" + p.first() + "** and **" + p.second() + "**: not resolved ("
                     + p.first() + " − " + p.second() + " = " + Numbers.points(ci.mean()) + " pp, " + interval
-                    + "; half-width " + Numbers.percent(ci.halfWidth()) + " pp).";
+                    + "; half-width " + Numbers.percent(ci.halfWidth()) + " pp"
+                    + p.beforeCorrection().map(b -> "; " + b).orElse("") + ").";
         };
     }
 
