@@ -54,6 +54,11 @@ public record Claim(String section, String statement, String statistic, String u
         return named(statement);
     }
 
+    /** The statistic with the variants named. */
+    public String statisticText() {
+        return named(statistic);
+    }
+
     private String named(String template) {
         return template.replace(FIRST, first.key()).replace(SECOND, second.key());
     }
@@ -105,11 +110,11 @@ public record Claim(String section, String statement, String statistic, String u
      */
     public Finding judge(StudyRuns runs, double level) {
         if (runs.settings().epochs() < minEpochs) {
-            return Finding.notApplicable(section, text(), named(statistic), unit, hypothesis,
+            return Finding.notApplicable(section, text(), statisticText(), unit, hypothesis,
                     "needs runs of at least " + minEpochs + " epochs, these have " + runs.settings().epochs());
         }
         Map<Long, Double> a = runs.bySeed(first, f);
         Map<Long, Double> b = runs.bySeed(second, g);
-        return Finding.judge(section, text(), named(statistic), unit, hypothesis, PairedSample.of(a, b), level);
+        return Finding.judge(section, text(), statisticText(), unit, hypothesis, PairedSample.of(a, b), level);
     }
 }

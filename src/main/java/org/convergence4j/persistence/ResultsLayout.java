@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * Every file and folder name of a results folder, in one place.
  * <pre>
  *   &lt;root&gt;/summary.json                    every run's per-epoch metrics by variant (other tools read it)
+ *   &lt;root&gt;/analysis-plan.md               how the studies are judged, cited by every write-up
  *   &lt;root&gt;/runs/&lt;variant&gt;-&lt;hash&gt;-seed&lt;k&gt;.json   one record per run ({@link RunStore})
  *   &lt;root&gt;/&lt;study&gt;/&lt;variant&gt;.csv|png         mean curves over seeds of each variant of a study
  *   &lt;root&gt;/&lt;study&gt;/comparison.csv|json, pairwise.csv, compare_results.png, layer_activation_std.png
@@ -48,6 +49,11 @@ public record ResultsLayout(Path root, Path notebooks) {
     /** The folder of the run records. */
     public Path runs() {
         return root.resolve("runs");
+    }
+
+    /** The analysis plan of the folder's studies, which every write-up cites by its SHA-256. */
+    public Path analysisPlan() {
+        return root.resolve("analysis-plan.md");
     }
 
     /** {@code summary.json} of the TestNetwork runs. */

@@ -16,6 +16,7 @@ import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
 import org.convergence4j.train.StopSignal;
+import org.convergence4j.writeups.AnalysisPlan;
 import org.convergence4j.writeups.Invocation;
 import org.convergence4j.writeups.NotebookWriter;
 import org.nd4j.linalg.dataset.DataSet;
@@ -103,8 +104,10 @@ public final class Part1Initialization implements Callable<Integer> {
         if (options.out != null) {
             common.addAll(List.of("--out", options.out.toString()));
         }
+        AnalysisPlan plan = AnalysisPlan.of(List.of(study));
+        plan.write(layout);
         NotebookWriter.writeInitialization(study, layout, new Invocation(Invocation.maven(getClass().getName(), args),
-                Invocation.maven(Invocation.DEFAULT_MAIN, common)));
+                Invocation.maven(Invocation.DEFAULT_MAIN, common)), plan);
         System.out.println("wrote " + layout.study(study.folder()) + " and " + layout.notebook(study.writeup()));
     }
 }

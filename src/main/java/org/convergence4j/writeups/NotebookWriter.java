@@ -46,12 +46,14 @@ public final class NotebookWriter {
             ResultsLayout layout, Invocation invocation) {
         Set<String> written = new HashSet<>();
         List<Study> writers = new ArrayList<>();
+        AnalysisPlan plan = AnalysisPlan.of(studies);
+        plan.write(layout);
         for (Study s : studies) {
             if (written.add(s.writeup())) {
                 if (s.initialization()) {
-                    writeInitialization(s, layout, invocation);
+                    writeInitialization(s, layout, invocation, plan);
                 } else {
-                    writeTraining(s, results.get(s), summary, layout, invocation);
+                    writeTraining(s, results.get(s), summary, layout, invocation, plan);
                 }
                 writers.add(s);
             }
@@ -66,13 +68,13 @@ public final class NotebookWriter {
      * @param summary the summary of the results folder
      */
     public static void writeTraining(Study study, StudyResults results, SummaryFile summary, ResultsLayout layout,
-            Invocation invocation) {
+            Invocation invocation, AnalysisPlan plan) {
         Comparison comparison = results.comparison();
         TrainingNotebook facts = new TrainingNotebook(study, comparison, summary);
         TrainingConclusions conclusions = new TrainingConclusions(comparison, summary);
         Verdicts verdicts = new Verdicts(results.findings());
         boolean overview = study.outputs().contains(Output.COMPARISON_FIGURES);
-        Map<String, Supplier<String>> values = common(layout, invocation);
+        Map<String, Supplier<String>> values = common(layout, invocation, plan);
         values.put("status", facts::status);
         values.put("configuration", facts::configuration);
         values.put("environment", facts::environment);
@@ -98,8 +100,9 @@ public final class NotebookWriter {
     }
 
     /** (Re)writes Part 1's write-up from its {@code summary.json}, atomically. */
-    public static void writeInitialization(Study study, ResultsLayout layout, Invocation invocation) {
-        Map<String, Supplier<String>> values = common(layout, invocation);
+    public static void writeInitialization(Study study, ResultsLayout layout, Invocation invocation,
+            AnalysisPlan plan) {
+        Map<String, Supplier<String>> values = common(layout, invocation, plan);
         values.putAll(new InitNotebook(layout, study.folder()).values());
         write(layout, study.writeup(), values);
     }
@@ -128,11 +131,14 @@ public final class NotebookWriter {
         return "**Answer.** " + String.join("\n\n", lines);
     }
 
-    private static Map<String, Supplier<String>> common(ResultsLayout layout, Invocation invocation) {
+    private static Map<String, Supplier<String>> common(ResultsLayout layout, Invocation invocation,
+            AnalysisPlan plan) {
         Map<String, Supplier<String>> values = new LinkedHashMap<>();
         values.put("source", () -> Markdown.code(Markdown.relative(layout.notebooks(), layout.root()) + "/"));
         values.put("command", () -> Markdown.code(invocation.command()));
         values.put("command_all", () -> Markdown.code(invocation.all()));
+        values.put("plan_link", () -> plan.link(layout));
+        values.put("plan_hash", plan::hash);
         return values;
     }
 

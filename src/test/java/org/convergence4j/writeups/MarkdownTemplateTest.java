@@ -28,7 +28,7 @@ class MarkdownTemplateTest {
         assertTrue(e.getMessage().contains("Part2-dropout.md") && e.getMessage().contains("{{"), e.getMessage());
         Map<String, Supplier<String>> values = new HashMap<>();
         for (String key : new String[] {"source", "command", "command_all", "status", "configuration", "figures", "table",
-            "pairs", "conclusions", "dropconnect", "answer", "design", "verdicts", "end_point"}) {
+            "pairs", "conclusions", "dropconnect", "answer", "design", "verdicts", "end_point", "plan_link", "plan_hash"}) {
             values.put(key, () -> key);
         }
         values.put("batch_dependence", () -> {

@@ -129,7 +129,7 @@ class NotebookWriterTest {
     @Test
     void withoutTrainedNetsPartOneSaysSo(@TempDir Path dir) throws IOException {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION);
+        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION, AnalysisPlan.of(List.of(Studies.PART1)));
         String part1 = Files.readString(layout.notebook("Part1-initialization"));
         assertTrue(part1.contains("training.json` was not found: the nets have not been trained yet"), part1);
         assertFalse(part1.contains("{{"), part1);
@@ -147,7 +147,7 @@ class NotebookWriterTest {
     void statusNamesUnfinishedSeedsAndMissingVariants(@TempDir Path dir) throws IOException {
         ResultsLayout layout = writeAll(dir, FakeRuns.standard());
         AtomicFiles.writeString(layout.initSummary(Studies.PART1.folder()), "not json");
-        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION);
+        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION, AnalysisPlan.of(List.of(Studies.PART1)));
 
         String part2 = Files.readString(layout.notebook("Part2-dropout"));
         String part4 = Files.readString(layout.notebook("Part4-comparison"));
