@@ -1,5 +1,7 @@
 package org.convergence4j.writeups;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -127,7 +129,7 @@ public final class AnalysisPlan {
                 lines.add("");
                 List<List<String>> rows = s.claims().stream().map(c -> List.of(c.section(), c.text(),
                         statistic(c), Verdicts.region(c.hypothesis(), c.unit()))).toList();
-                lines.add(Markdown.table(List.of("notebook", "claim", "statistic", "the claim holds if"), rows));
+                lines.add(Markdown.table(List.of("notebook", "claim", "statistic", "the claim holds if"), rows).strip());
             }
         }
         lines.add("");
@@ -156,7 +158,8 @@ public final class AnalysisPlan {
                 ? seeds.get(0) + "–" + seeds.get(seeds.size() - 1) : seeds.toString();
     }
 
+    /** A fraction in percent, without the binary rounding of 1 − 0.95: 0.025000000000000022 → {@code 2.5}. */
     private static String percent(double fraction) {
-        return Numbers.plain(100 * fraction);
+        return new BigDecimal(100 * fraction).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }
