@@ -1,5 +1,6 @@
 package org.convergence4j.statistics;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +53,12 @@ public record InitTraining(TrainingSettings settings, List<Long> seeds, double c
      * @param finalTrainLoss the training loss (nats) of the last epoch over the finished seeds; empty without one
      * @param finalTestAccuracy the test accuracy (fraction) after the last epoch over the finished seeds
      * @param meanTrainLoss per epoch, the training loss averaged over the finished seeds
+     * @param finalTrainLossPerSeed the last epoch's training loss of each finished seed, in the order of
+     *     {@code finishedSeeds}: a mean can hide one seed that never learned
      */
     public record Net(String variant, String net, String architecture, String label, double sgd, String optimizer,
             int seedsConfigured, List<Long> finishedSeeds, List<String> divergence, Optional<Spread> finalTrainLoss,
-            Optional<Spread> finalTestAccuracy, List<Double> meanTrainLoss) {
+            Optional<Spread> finalTestAccuracy, List<Double> meanTrainLoss, List<Double> finalTrainLossPerSeed) {
 
         /** Whether it trains with Adam rather than plain SGD. */
         public boolean adam() {
@@ -90,6 +93,17 @@ public record InitTraining(TrainingSettings settings, List<Long> seeds, double c
         return net.finalTrainLoss().map(s -> s.mean() >= (1 - chanceMargin) * chanceLoss).orElse(false);
     }
 
+    /** The finished seeds of {@code net} whose final training loss is within {@link #chanceMargin} of chance. */
+    public List<Long> seedsAtChance(Net net) {
+        List<Long> stuck = new ArrayList<>();
+        for (int i = 0; i < net.finishedSeeds().size(); i++) {
+            if (net.finalTrainLossPerSeed().get(i) >= (1 - chanceMargin) * chanceLoss) {
+                stuck.add(net.finishedSeeds().get(i));
+            }
+        }
+        return stuck;
+    }
+
     private static Net net(Variant variant, int seedsConfigured, TrainingSettings settings, List<RunRecord> runs) {
         if (!(variant.network() instanceof MlpNet mlp)) {
             throw new IllegalArgumentException(variant.key() + " is not one of Part 1's nets but "
@@ -106,7 +120,7 @@ public record InitTraining(TrainingSettings settings, List<Long> seeds, double c
                 runs.stream().sorted(Comparator.comparingLong(RunRecord::seed)).flatMap(r -> r.divergence().stream())
                         .toList(),
                 atLastEpoch(finished, EpochMetrics::trainLoss), atLastEpoch(finished, EpochMetrics::testAccuracy),
-                meanTrainLoss);
+                meanTrainLoss, finished.stream().map(r -> r.history().last().trainLoss()).toList());
     }
 
     private static Optional<Spread> atLastEpoch(List<RunRecord> runs, ToDoubleFunction<EpochMetrics> metric) {

@@ -242,8 +242,14 @@ final class InitTrainingNotebook {
                 + " nats, the loss of a uniform guess";
         List<String> stuck = finished.stream().filter(t::atChance).map(n -> "**" + n.net() + "** with "
                 + n.optimizer() + " (" + Numbers.loss(n.finalTrainLoss().orElseThrow().mean()) + ")").toList();
-        return stuck.isEmpty() ? "No net is still at chance: every finished one ended more than " + margin + "."
-                : "Still at chance after the last epoch, with a mean final training loss within " + margin + ": "
-                        + String.join(", ", stuck) + ".";
+        List<String> someSeeds = finished.stream().filter(n -> !t.atChance(n) && !t.seedsAtChance(n).isEmpty())
+                .map(n -> "**" + n.net() + "** with " + n.optimizer() + ": seed" + (t.seedsAtChance(n).size() > 1 ? "s "
+                        : " ") + t.seedsAtChance(n).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + " of " + n.finishedSeeds().size() + " still at chance, the others learned").toList();
+        String seeds = someSeeds.isEmpty() ? "" : " A mean can hide a seed that never learned: "
+                + String.join("; ", someSeeds) + ".";
+        return (stuck.isEmpty() ? "No net is still at chance on average: every finished one ended more than " + margin
+                + "." : "Still at chance after the last epoch, with a mean final training loss within " + margin + ": "
+                        + String.join(", ", stuck) + ".") + seeds;
     }
 }
