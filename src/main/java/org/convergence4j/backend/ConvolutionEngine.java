@@ -54,8 +54,8 @@ public enum ConvolutionEngine {
      */
     public void install(MultiLayerNetwork net) {
         if (this == ONEDNN && available() != ONEDNN) {
-            throw new IllegalStateException("the loaded ND4J native build has no oneDNN; select it with -D"
-                    + NativeBuild.EXTENSION_PROPERTY + "=" + NativeBuild.ONEDNN_AVX2.extension());
+            throw new IllegalStateException("the loaded ND4J native build has no oneDNN; select it with "
+                    + NativeBuild.ONEDNN_AVX2.jvmOption());
         }
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {

@@ -104,14 +104,18 @@ public enum NativeBuild {
         }
     }
 
+    /** The build chosen for this JVM ({@link #select()}, or the user's {@code -D}); plain where none is. */
+    public static NativeBuild selected() {
+        return of(System.getProperty(EXTENSION_PROPERTY, ""));
+    }
+
     /**
-     * The JVM option that makes a child JVM load the build this one selected: a child started with this JVM's
-     * command line alone would miss a choice made by {@link #select()} or given to Maven ({@code mvn -D…} sets a
-     * property of Maven's JVM, not an option of it). Empty before anything was selected.
+     * The JVM option that makes a child JVM load this build. A child started with this JVM's command line alone would
+     * miss a choice made by {@link #select()} or given to Maven ({@code mvn -D…} sets a property of Maven's JVM, not
+     * an option of it).
      */
-    public static List<String> childJvmOptions() {
-        String chosen = System.getProperty(EXTENSION_PROPERTY);
-        return chosen == null ? List.of() : List.of("-D" + EXTENSION_PROPERTY + "=" + chosen);
+    public String jvmOption() {
+        return "-D" + EXTENSION_PROPERTY + "=" + extension;
     }
 
     /**

@@ -41,14 +41,12 @@ final class ChildProcess {
     /**
      * The command that runs {@code mainClass} in a new JVM with this JVM's classpath and memory, system-property and
      * {@code -XX} options ({@code -Xmx} given to the parent reaches the children; debugging and profiling agents do
-     * not), after the {@link #ONE_CORE_OPTIONS} this JVM does not override, and the native build
-     * {@code nativeBuild} names.
+     * not), after the {@link #ONE_CORE_OPTIONS} this JVM does not override, loading {@code build}.
      *
-     * @param nativeBuild the build the child loads: an option from {@link NativeBuild#childJvmOptions()}, so a
-     *     build selected in this JVM (or given to Maven with {@code -D}, which is no option of this JVM) is the
-     *     child's too, or another build's to compare them
+     * @param build the native build the child loads ({@link NativeBuild#jvmOption()}): the one this JVM selected, or
+     *     another to compare them
      */
-    static List<String> java(String mainClass, List<String> args, List<String> nativeBuild) {
+    static List<String> java(String mainClass, List<String> args, NativeBuild build) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -61,7 +59,7 @@ final class ChildProcess {
             }
         }
         command.addAll(inherited);
-        command.addAll(nativeBuild);
+        command.add(build.jvmOption());
         command.add("-cp");
         command.add(classpath());
         command.add(mainClass);

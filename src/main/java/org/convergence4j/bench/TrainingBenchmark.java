@@ -94,8 +94,7 @@ public final class TrainingBenchmark {
     public static Measurement inChildJvm(String variant, NativeBuild build, int warmup, int steps, long seed,
             int threads, Path dataDir) {
         List<String> command = ChildProcess.java(TrainingBenchmark.class.getName(), List.of(variant,
-                Integer.toString(warmup), Integer.toString(steps), Long.toString(seed), dataDir.toString()),
-                List.of("-D" + NativeBuild.EXTENSION_PROPERTY + "=" + build.extension()));
+                Integer.toString(warmup), Integer.toString(steps), Long.toString(seed), dataDir.toString()), build);
         Measurement m = Measurement.fromJson(ChildProcess.jsonLine("DL4J " + variant, command,
                 Map.of("OMP_NUM_THREADS", Integer.toString(threads)), ChildProcess.TIMEOUT_SECONDS));
         if (!m.setup().startsWith("nd4j-native " + build.classifier() + ",")) {

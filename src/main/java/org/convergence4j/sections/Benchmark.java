@@ -162,7 +162,7 @@ public final class Benchmark implements Callable<Integer> {
     /** {@code --builds}, parsed; the build this JVM selected without it. */
     private List<NativeBuild> buildList() {
         if (builds == null) {
-            return List.of(NativeBuild.of(System.getProperty(NativeBuild.EXTENSION_PROPERTY, "")));
+            return List.of(NativeBuild.selected());
         }
         List<NativeBuild> parsed = new ArrayList<>();
         for (String name : builds) {

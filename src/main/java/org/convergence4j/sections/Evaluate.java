@@ -259,7 +259,6 @@ public final class Evaluate implements Callable<Integer> {
                     + String.join(" and ", NativeBuild.ONEDNN_AVX2.requiredFlags()) + ", or AVX-512); evaluate it on a "
                     + "machine with AVX2");
         }
-        return Optional.of(problem + "; select the oneDNN build: add -D" + NativeBuild.EXTENSION_PROPERTY + "="
-                + oneDnn.extension() + " to the command");
+        return Optional.of(problem + "; select the oneDNN build: add " + oneDnn.jvmOption() + " to the command");
     }
 }

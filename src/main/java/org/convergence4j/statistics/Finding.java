@@ -3,6 +3,7 @@ package org.convergence4j.statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One claim judged by the data: the claim in words, the statistic that tests it, its value with a 95% interval,
@@ -43,15 +44,14 @@ public record Finding(String section, String claim, String statistic, String uni
      * become not resolved. Findings without an interval (too few seeds, not applicable) are no part of the family.
      */
     public static List<Finding> corrected(List<Finding> findings) {
-        List<Finding> judged = findings.stream().filter(f -> f.value().isPresent()).toList();
-        double[] p = judged.stream().mapToDouble(f -> Math.min(f.hypothesis().pSupported(f.value().get()),
-                f.hypothesis().pContradicted(f.value().get()))).toArray();
-        boolean[] rejected = Holm.rejected(p, ALPHA);
+        boolean[] rejected = Holm.rejected(findings, f -> f.value().isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.min(f.hypothesis().pSupported(f.value().get()),
+                        f.hypothesis().pContradicted(f.value().get()))), ALPHA);
         List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            int k = judged.indexOf(f);
-            out.add(k < 0 || rejected[k] ? f : new Finding(f.section, f.claim, f.statistic, f.unit, f.hypothesis,
-                    f.seeds, f.value, Verdict.NOT_RESOLVED, f.unadjusted, f.reason));
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            out.add(f.value().isEmpty() || rejected[i] ? f : new Finding(f.section, f.claim, f.statistic, f.unit,
+                    f.hypothesis, f.seeds, f.value, Verdict.NOT_RESOLVED, f.unadjusted, f.reason));
         }
         return out;
     }

@@ -2,6 +2,9 @@ package org.convergence4j.statistics;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -13,6 +16,22 @@ import java.util.stream.IntStream;
 public final class Holm {
 
     private Holm() {
+    }
+
+    /**
+     * Which of {@code items} are rejected at family-wise level {@code alpha}, aligned with {@code items}: the family
+     * is the items that have a p-value; an item without one (no interval to test) is in no family and not rejected.
+     */
+    public static <T> boolean[] rejected(List<T> items, Function<T, OptionalDouble> p, double alpha) {
+        List<Integer> tested = IntStream.range(0, items.size()).filter(i -> p.apply(items.get(i)).isPresent()).boxed()
+                .toList();
+        boolean[] family = rejected(tested.stream().mapToDouble(i -> p.apply(items.get(i)).getAsDouble()).toArray(),
+                alpha);
+        boolean[] rejected = new boolean[items.size()];
+        for (int k = 0; k < tested.size(); k++) {
+            rejected[tested.get(k)] = family[k];
+        }
+        return rejected;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The difference in the primary {@link EndPoint} between two variants, {@code first − second}, judged by the paired
@@ -72,13 +73,12 @@ public record PairwiseComparison(String first, String second, Spread firstEndPoi
      * resolved); a rejected pair keeps its verdict, the others become not resolved.
      */
     public static List<PairwiseComparison> corrected(List<PairwiseComparison> pairs) {
-        List<PairwiseComparison> judged = pairs.stream().filter(p -> p.paired().isPresent()).toList();
-        double[] p = judged.stream().mapToDouble(PairwiseComparison::pValue).toArray();
-        boolean[] rejected = Holm.rejected(p, Finding.ALPHA);
+        boolean[] rejected = Holm.rejected(pairs, p -> p.paired().isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(p.pValue()), Finding.ALPHA);
         List<PairwiseComparison> out = new ArrayList<>();
-        for (PairwiseComparison pair : pairs) {
-            int k = judged.indexOf(pair);
-            out.add(k < 0 || rejected[k] || pair.outcome() == Outcome.NOT_RESOLVED ? pair
+        for (int i = 0; i < pairs.size(); i++) {
+            PairwiseComparison pair = pairs.get(i);
+            out.add(pair.paired().isEmpty() || rejected[i] || pair.outcome() == Outcome.NOT_RESOLVED ? pair
                     : new PairwiseComparison(pair.first, pair.second, pair.firstEndPoint, pair.secondEndPoint,
                             pair.paired, pair.welch, pair.margin, Outcome.NOT_RESOLVED));
         }

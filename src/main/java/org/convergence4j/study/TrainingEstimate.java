@@ -1,6 +1,5 @@
 package org.convergence4j.study;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,34 +39,21 @@ final class TrainingEstimate {
                 .filter(cpu::equals).isPresent()).toList();
         boolean thisCpu = toTrain.stream().anyMatch(s -> secondsPerEpoch(s, here).isPresent());
         List<RunRecord> timed = thisCpu ? here : stored;
-        List<String> untimed = new ArrayList<>();
-        List<Double> perRun = new ArrayList<>();
-        for (RunSpec spec : toTrain) {
-            OptionalDouble epoch = secondsPerEpoch(spec, timed);
-            if (epoch.isPresent()) {
-                perRun.add(epoch.getAsDouble() * spec.settings().epochs());
-            } else {
-                untimed.add(spec.variant().kind().name());
-                perRun.add(Double.NaN);
-            }
-        }
-        OptionalDouble meanPerEpoch = toTrain.stream().mapToDouble(s -> secondsPerEpoch(s, timed).orElse(Double.NaN))
-                .filter(Double::isFinite).average();
+        OptionalDouble meanPerEpoch = toTrain.stream().map(s -> secondsPerEpoch(s, timed))
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
         if (meanPerEpoch.isEmpty()) {
             return "no epoch of these kinds at these settings is stored yet to estimate the time from; each run's ETA "
                     + "follows its first epoch";
         }
-        double total = 0;
-        for (int i = 0; i < toTrain.size(); i++) {
-            total += Double.isNaN(perRun.get(i)) ? meanPerEpoch.getAsDouble() * toTrain.get(i).settings().epochs()
-                    : perRun.get(i);
-        }
-        String kinds = toTrain.stream().map(s -> s.variant().kind().name()).distinct()
-                .filter(k -> !untimed.contains(k)).collect(Collectors.joining(", "));
+        double total = toTrain.stream().mapToDouble(s -> secondsPerEpoch(s, timed).orElse(meanPerEpoch.getAsDouble())
+                * s.settings().epochs()).sum();
+        List<String> kinds = toTrain.stream().map(s -> s.variant().kind().name()).distinct().toList();
+        List<String> untimed = toTrain.stream().filter(s -> secondsPerEpoch(s, timed).isEmpty())
+                .map(s -> s.variant().kind().name()).distinct().toList();
         return "about " + duration(total / Math.max(1, Math.min(atOnce, toTrain.size()))) + " at the epoch times stored for "
-                + kinds + (thisCpu ? " on this CPU" : " on other machines")
-                + (untimed.isEmpty() ? "" : "; " + untimed.stream().distinct().collect(Collectors.joining(", "))
-                        + " timed as their mean");
+                + kinds.stream().filter(k -> !untimed.contains(k)).collect(Collectors.joining(", "))
+                + (thisCpu ? " on this CPU" : " on other machines")
+                + (untimed.isEmpty() ? "" : "; " + String.join(", ", untimed) + " timed as their mean");
     }
 
     /** The mean seconds per epoch of the stored runs of {@code spec}'s kind at the same per-epoch work. */

@@ -67,7 +67,7 @@ class FingerprintAcrossBuildsTest {
         Optional<NativeBuild> other = otherBuild(current);
         assumeTrue(other.isPresent(), "this CPU runs no other native build than " + current.classifier());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-D" + NativeBuild.EXTENSION_PROPERTY + "=" + other.get().extension(),
+                "-Xmx2g", other.get().jvmOption(),
                 "-cp", System.getProperty("java.class.path"), FingerprintAcrossBuildsTest.class.getName()));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -56,7 +56,7 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm start(List<String> prefix, Class<?> mainClass, Path dir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
-        command.addAll(NativeBuild.childJvmOptions()); // the build the tests run on, so both compute alike
+        command.add(NativeBuild.selected().jvmOption()); // the build the tests run on, so both compute alike
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
