@@ -2,84 +2,81 @@ package org.convergence4j.claims;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.convergence4j.models.Variant;
 import org.convergence4j.statistics.Finding;
-import org.convergence4j.statistics.Verdict;
-import org.convergence4j.statistics.Hypothesis;
-import org.convergence4j.statistics.PairedSample;
 import org.convergence4j.statistics.StudyRuns;
-import org.convergence4j.train.TrainingHistory;
 
 /**
- * One conclusion of the seminar and the statistic that tests it: per seed k,
- * <pre>
- *   dₖ = f(run of {@code first}, seed k) − g(run of {@code second}, seed k)
- * </pre>
- * over the seeds both have, judged by the t interval of the mean of dₖ on the claim's {@link Hypothesis}. With two
- * variants this is a paired difference (f = g, the end-point); with one variant and two metrics it is a gap within
- * each run (test − training accuracy, or the gain between two epochs).
+ * One assertion of a notebook {@link Sentence}, about one or two variants, with the fixed set of {@link Reading}s
+ * that test it: each reading takes the assertion to mean one reasonable thing (the end-point, the whole curve, the
+ * test loss…), and the claim's verdict combines theirs ({@link ClaimVerdict}).
  *
  * <p>A claim is about kinds (Dropout, DropConnect) and is made on variants of them: {@link #on} makes it on the
  * variants a study trained, so that a command that trains {@code Dropout(drop=0.4)} judges the claim on that
  * variant, never on one it did not train. Its texts name the variants through the placeholders {@value #FIRST} and
- * {@value #SECOND}.
+ * {@value #SECOND}. A reading may also use a variant the claim does not name (the Baseline, as a reference); it is
+ * kept only where that variant was trained.
  *
- * @param section where the notebook draws the conclusion, e.g. {@code 2.3}
- * @param statement the conclusion, e.g. "{first} is better than {second}"
- * @param statistic what dₖ is, in words
- * @param unit the unit of f and g, e.g. {@code pp}
- * @param hypothesis the region of the true mean of dₖ in which the claim holds
- * @param first the variant f is computed on
- * @param f the first metric of a run's history
- * @param second the variant g is computed on (may be {@code first})
- * @param g the second metric
- * @param minEpochs the fewest epochs a run needs for f and g to mean what the claim says (3 for "after epoch 2",
- *     which needs an epoch after the second); with fewer the claim is not applicable
+ * @param sentence the notebook's sentence it is part of
+ * @param statement the assertion, e.g. "{first} is better than {second}"
+ * @param first the first variant the statement names
+ * @param second the second (may be {@code first})
+ * @param readings its readings, in the order of the tables
  */
-public record Claim(String section, String statement, String statistic, String unit, Hypothesis hypothesis,
-        Variant first, ToDoubleFunction<TrainingHistory> f, Variant second, ToDoubleFunction<TrainingHistory> g,
-        int minEpochs) {
+public record Claim(Sentence sentence, String statement, Variant first, Variant second, List<Reading> readings) {
 
-    /** The placeholder of the first variant's text in the statement and the statistic. */
+    /** The placeholder of the first variant's text in the statement and the statistics. */
     public static final String FIRST = "{first}";
     /** The placeholder of the second variant's text. */
     public static final String SECOND = "{second}";
+
+    /** Copies the list. @throws IllegalArgumentException without a reading */
+    public Claim {
+        readings = List.copyOf(readings);
+        if (readings.isEmpty()) {
+            throw new IllegalArgumentException(statement + ": a claim needs at least one reading");
+        }
+    }
+
+    /** Where the notebook draws it, e.g. {@code 2.3}. */
+    public String section() {
+        return sentence.section();
+    }
 
     /** The statement with the variants named, e.g. "Dropout is better than DropConnect". */
     public String text() {
         return named(statement);
     }
 
-    /** The statistic with the variants named. */
-    public String statisticText() {
-        return named(statistic);
+    /** {@code template} with the variants named. */
+    public String named(String template) {
+        return template.replace(FIRST, first.key()).replace(SECOND, second.key());
     }
 
-    private String named(String template) {
-        return template.replace(FIRST, first.key()).replace(SECOND, second.key());
+    /** Whether its statement names its variants through placeholders (Part 1's name theirs in the text). */
+    private boolean templated() {
+        return statement.contains(FIRST) || statement.contains(SECOND);
     }
 
     /**
      * The claim made on the variants among {@code trained} of its kinds: one claim per variant of the first kind and
-     * of the second (one, when both are the same variant); none when a kind has no trained variant. A claim whose
-     * statement names its variants itself (no placeholders: Part 1's, whose variants carry their optimizer) is kept
-     * only when both its variants were trained.
+     * of the second (one, when both are the same variant), each with the readings whose other variants were trained;
+     * none when a kind has no trained variant. A claim whose statement names its variants itself is kept only when
+     * both its variants were trained.
      */
     public List<Claim> on(List<Variant> trained) {
-        if (!statement.contains(FIRST) && !statement.contains(SECOND)) {
+        if (!templated()) {
             return trained.contains(first) && trained.contains(second) ? List.of(this) : List.of();
         }
         List<Claim> claims = new ArrayList<>();
         for (Variant a : ofKind(trained, first)) {
             if (first.equals(second)) {
-                claims.add(with(a, a));
+                with(a, a, trained).ifPresent(claims::add);
                 continue;
             }
-            ofKind(trained, second).forEach(b -> claims.add(with(a, b)));
+            ofKind(trained, second).forEach(b -> with(a, b, trained).ifPresent(claims::add));
         }
         return claims;
     }
@@ -90,9 +87,8 @@ public record Claim(String section, String statement, String statistic, String u
             return Optional.empty();
         }
         List<String> missing = Stream.of(first, second).distinct()
-                .filter(v -> statement.contains(FIRST) || statement.contains(SECOND) ? ofKind(trained, v).isEmpty()
-                        : !trained.contains(v))
-                .map(v -> statement.contains(FIRST) || statement.contains(SECOND) ? v.kind().name() : v.key()).toList();
+                .filter(v -> templated() ? ofKind(trained, v).isEmpty() : !trained.contains(v))
+                .map(v -> templated() ? v.kind().name() : v.key()).toList();
         return Optional.of(String.join(" and ", missing) + (missing.size() == 1 ? " was" : " were") + " not trained");
     }
 
@@ -100,21 +96,18 @@ public record Claim(String section, String statement, String statistic, String u
         return trained.stream().filter(t -> t.kind().equals(v.kind())).toList();
     }
 
-    private Claim with(Variant a, Variant b) {
-        return new Claim(section, statement, statistic, unit, hypothesis, a, f, b, g, minEpochs);
+    private Optional<Claim> with(Variant a, Variant b, List<Variant> trained) {
+        List<Reading> made = readings.stream().map(r -> r.on(bound(r.first(), a, b), bound(r.second(), a, b)))
+                .filter(r -> trained.contains(r.first()) && trained.contains(r.second())).toList();
+        return made.isEmpty() ? Optional.empty() : Optional.of(new Claim(sentence, statement, a, b, made));
     }
 
-    /**
-     * The claim judged on {@code runs} at {@code level}; {@link Verdict#NOT_APPLICABLE} when the runs have fewer
-     * than {@link #minEpochs} epochs.
-     */
-    public Finding judge(StudyRuns runs, double level) {
-        if (runs.settings().epochs() < minEpochs) {
-            return Finding.notApplicable(section, text(), statisticText(), unit, hypothesis,
-                    "needs runs of at least " + minEpochs + " epochs, these have " + runs.settings().epochs());
-        }
-        Map<Long, Double> a = runs.bySeed(first, f);
-        Map<Long, Double> b = runs.bySeed(second, g);
-        return Finding.judge(section, text(), statisticText(), unit, hypothesis, PairedSample.of(a, b), level);
+    private Variant bound(Variant v, Variant a, Variant b) {
+        return v.equals(first) ? a : v.equals(second) ? b : v;
+    }
+
+    /** Every reading judged on {@code runs} at {@code level}, uncorrected, in the order of {@link #readings}. */
+    public List<Finding> judge(StudyRuns runs, double level) {
+        return readings.stream().map(r -> r.judge(this, runs, level)).toList();
     }
 }

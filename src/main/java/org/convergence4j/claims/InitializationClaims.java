@@ -3,51 +3,52 @@ package org.convergence4j.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.MlpNet;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.statistics.Hypothesis;
-import org.convergence4j.train.TrainingHistory;
 import org.convergence4j.train.TrainingSettings;
 
 /**
- * The seminar's conclusion 1.4, "Xavier initialization suits tanh, He initialization suits ReLU", as {@link Claim}s on
- * Part 1's trained nets. Per optimizer, three contrasts between two nets with the same layers and activation that
- * differ only in their initialization:
+ * The seminar's conclusion 1.4, "Xavier initialization suits tanh, He initialization suits ReLU", on three contrasts
+ * between two nets with the same layers and activation that differ only in their initialization:
  * <ul>
- *   <li>tanh, 784→64→32→16×30→10: He normal ({@code tanh_he}) against Xavier uniform ({@code d});</li>
- *   <li>tanh, 784→500×10→10: N(0, 0.1²) ({@code a}) against Xavier normal ({@code b});</li>
- *   <li>ReLU, 784→64→32→16×30→10: Xavier uniform ({@code relu_xavier}) against He normal ({@code e}).</li>
+ *   <li>tanh, 784→64→32→16×30→10: Xavier uniform ({@code d}) against He normal ({@code tanh_he});</li>
+ *   <li>tanh, 784→500×10→10: Xavier normal ({@code b}) against N(0, 0.1²) ({@code a});</li>
+ *   <li>ReLU, 784→64→32→16×30→10: He normal ({@code e}) against Xavier uniform ({@code relu_xavier}).</li>
  * </ul>
- * The statistic is the paired difference of the final training loss L (nats, the mean over the last epoch's
- * batches),
+ * The verdict rests on what the notebook measured and gives as its reason, the std of activations and gradients
+ * through depth at initialization ({@link #DEPTH}, Part 1's 10 initialization seeds): per net and seed, the log
+ * ratio of the std at the last hidden layer to the first,
  * <pre>
- *   dₖ = L_k(other) − L_k(preferred)   over the seeds k both nets finished,
+ *   r = |log₂(σ_last / σ_first)|,
  * </pre>
- * judged by the 95% t interval of its mean: a seed gives both runs the same order of batches, which cancels in dₖ.
- * The claim holds when the preferred initialization trains to the lower loss, θ &gt; 0 ({@link Hypothesis#above}); a
- * diverged run has no final loss and leaves its seed out. The last epoch rather than the mean of the last ones
- * (the TestNetwork's end-point): in 5 epochs the loss is still falling, and where it ends is what the
- * initialization decides.
+ * for the activations (outputs of the first and last hidden layers) and for the gradients of the loss with respect
+ * to them. The preferred net keeps the std "approximately equal through the layers" when r &lt; 1 (within a factor
+ * of 2 from the first hidden layer to the last), and keeps it more nearly so than the other when
+ * r(other) − r(preferred) &gt; 0, paired by initialization seed.
+ *
+ * <p>Beside it, not in the verdict, the trained nets ({@link #of}): per optimizer and contrast, the paired difference
+ * of the final training loss (other − preferred, nats) and of the final test accuracy (preferred − other, pp).
  */
 public final class InitializationClaims {
 
-    /** Where the seminar concludes. */
-    static final String SECTION = "1.4";
-    /** The unit of every value. */
+    /** The unit of the training-loss readings. */
     static final String UNIT = "nats";
 
-    /** The training loss of a run's last epoch. */
-    private static final ToDoubleFunction<TrainingHistory> FINAL_TRAIN_LOSS = h -> h.last().trainLoss();
-
     /** The contrasts, in the order of the class comment. */
-    static final List<Contrast> CONTRASTS = List.of(
+    public static final List<Contrast> CONTRASTS = List.of(
             new Contrast(InitConfiguration.D, InitConfiguration.TANH_HE, "Xavier suits tanh"),
             new Contrast(InitConfiguration.B, InitConfiguration.A, "Xavier suits tanh"),
             new Contrast(InitConfiguration.E, InitConfiguration.RELU_XAVIER, "He suits ReLU"));
+
+    /** "Approximately equal through the layers": r &lt; 1, within a factor of 2 from the first hidden layer to the last. */
+    public static final double FACTOR_LOG2 = 1;
+
+    /** The depth readings of every contrast, the verdict of 1.4. */
+    public static final List<DepthClaim> DEPTH = CONTRASTS.stream().map(InitializationClaims::depth).toList();
 
     private InitializationClaims() {
     }
@@ -59,21 +60,83 @@ public final class InitializationClaims {
      * @param other the same layers and activation, initialized otherwise
      * @param conclusion the half of the seminar's conclusion it tests
      */
-    record Contrast(InitConfiguration preferred, InitConfiguration other, String conclusion) {
+    public record Contrast(InitConfiguration preferred, InitConfiguration other, String conclusion) {
 
         /** @throws IllegalArgumentException unless the two nets differ only in their initialization */
-        Contrast {
+        public Contrast {
             if (preferred.architecture() != other.architecture()
                     || preferred.mlp().activation() != other.mlp().activation()) {
                 throw new IllegalArgumentException(preferred.key() + " and " + other.key()
                         + " must share layers and activation to isolate the initialization");
             }
         }
+
+        /** e.g. "Xavier suits tanh: d against tanh_he (tanh, 784→64→32→16×30→10)". */
+        public String text() {
+            return conclusion + ": " + preferred.key() + " against " + other.key() + " (" + preferred.activation()
+                    + ", " + preferred.architecture().label() + ")";
+        }
+    }
+
+    /** What a depth reading takes the std of. */
+    public enum Quantity {
+        /** The hidden layers' outputs (forward pass). */
+        ACTIVATIONS("activations"),
+        /** The gradients of the loss with respect to the hidden layers' outputs (backward pass). */
+        GRADIENTS("gradients");
+
+        private final String text;
+
+        Quantity(String text) {
+            this.text = text;
+        }
+
+        /** In words. */
+        public String text() {
+            return text;
+        }
     }
 
     /**
-     * The claims on a study of Part 1's nets: for each optimizer among {@code variants} (Adam first, then plain SGD
-     * by ascending rate), the three contrasts trained with it.
+     * One reading of a contrast at initialization.
+     *
+     * @param name e.g. "activations of d"
+     * @param statistic what the per-seed value is
+     * @param quantity what its std is of
+     * @param againstOther r(other) − r(preferred) when true, r(preferred) alone otherwise
+     * @param hypothesis where the claim holds
+     */
+    public record DepthReading(String name, String statistic, Quantity quantity, boolean againstOther,
+            Hypothesis hypothesis) {
+    }
+
+    /** A contrast at initialization with its readings. */
+    public record DepthClaim(Contrast contrast, List<DepthReading> readings) {
+
+        /** Copies the list. */
+        public DepthClaim {
+            readings = List.copyOf(readings);
+        }
+    }
+
+    private static DepthClaim depth(Contrast c) {
+        List<DepthReading> readings = new ArrayList<>();
+        for (Quantity q : Quantity.values()) {
+            readings.add(new DepthReading(q.text() + " of " + c.preferred().key() + " about equal through depth",
+                    "abs(log₂(σ_last / σ_first)) of the " + q.text() + " of " + c.preferred().key(), q, false,
+                    Hypothesis.below(FACTOR_LOG2)));
+        }
+        for (Quantity q : Quantity.values()) {
+            readings.add(new DepthReading(q.text() + " steadier than " + c.other().key(),
+                    "paired difference of abs(log₂(σ_last / σ_first)) of the " + q.text() + ", " + c.other().key()
+                            + " − " + c.preferred().key(), q, true, Hypothesis.above(0)));
+        }
+        return new DepthClaim(c, readings);
+    }
+
+    /**
+     * The training readings on a study of Part 1's nets, beside the verdict: for each optimizer among
+     * {@code variants} (Adam first, then plain SGD by ascending rate), the three contrasts trained with it.
      *
      * @param variants the study's variants; those that are not Part 1's nets are ignored
      * @param settings how the study trains them (Adam's learning rate and the epochs, for the claims' wording)
@@ -90,13 +153,20 @@ public final class InitializationClaims {
 
     private static Claim claim(Contrast c, double sgd, TrainingSettings settings) {
         String optimizer = new MlpNet(c.preferred(), sgd).optimizer(settings.learningRate());
-        String statement = c.conclusion() + " (" + optimizer + "): " + c.preferred().key() + " trains to a lower loss "
+        String statement = c.conclusion() + " (" + optimizer + "): " + c.preferred().key() + " trains better "
                 + "than " + c.other().key() + " (" + c.preferred().activation() + ", "
                 + c.preferred().architecture().label() + ")";
-        String statistic = "paired difference " + c.other().key() + " − " + c.preferred().key() + " of the final "
-                + "training loss after " + settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs");
-        return new Claim(SECTION, statement, statistic, UNIT, Hypothesis.above(0), variant(c.other(), sgd),
-                FINAL_TRAIN_LOSS, variant(c.preferred(), sgd), FINAL_TRAIN_LOSS, 1);
+        String after = " after " + settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs");
+        Variant preferred = variant(c.preferred(), sgd);
+        Variant other = variant(c.other(), sgd);
+        Region above = Region.of(Hypothesis.above(0));
+        return new Claim(Sentence.INITIALIZATION, statement, preferred, other, List.of(
+                new Reading("training loss", "paired difference " + c.other().key() + " − " + c.preferred().key()
+                        + " of the final training loss" + after, UNIT, above, other, RunMeasures.FINAL_TRAIN_LOSS,
+                        preferred, RunMeasures.FINAL_TRAIN_LOSS, 1),
+                new Reading("test accuracy", "paired difference " + c.preferred().key() + " − " + c.other().key()
+                        + " of the final test accuracy" + after, "pp", above, preferred,
+                        RunMeasures.FINAL_TEST_ACCURACY, other, RunMeasures.FINAL_TEST_ACCURACY, 1)));
     }
 
     private static Variant variant(InitConfiguration net, double sgd) {

@@ -5,23 +5,43 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
-import org.convergence4j.statistics.Comparison;
-import org.convergence4j.statistics.EndPoint;
 import org.convergence4j.statistics.Hypothesis;
-import org.convergence4j.train.EpochMetrics;
-import org.convergence4j.train.TrainingHistory;
+import org.convergence4j.train.RunRecord;
 
 /**
  * The conclusions the seminar's notebook draws in Parts 2–4 (its sections 2.3 and 3.3), each as a {@link Claim}
- * on the seminar's own variants. Accuracies are in percentage points; "the end-point" is {@link EndPoint}.
+ * with its readings, fixed in the analysis plan before the runs they judge. Accuracies are in percentage points,
+ * losses in nats; "the end-point" is {@link org.convergence4j.statistics.EndPoint}.
+ *
+ * <p>The readings of each kind of assertion:
+ * <ul>
+ *   <li>"A is better than B": the paired difference A − B of the end-point, of the mean test accuracy over the whole
+ *   curve (what a reader of the notebook's curves sees), and B − A of the test NLL over the end-point's epochs;</li>
+ *   <li>"A trains worse than it tests": the test − training accuracy with the masks on (the notebook's figure), that
+ *   gap relative to the Baseline's (which has no masks, so what the masks add), and the inference-mode gap of the
+ *   final network relative to the Baseline's (what the network has learned, masks off);</li>
+ *   <li>"A reaches its plateau after 1–2 epochs": the epochs a run needs to come within each of
+ *   {@link #PLATEAU_POINTS} of its own end-point (fewer than 2.5, i.e. 2 when rounded), and at the middle one,
+ *   the Baseline's epochs − A's (A gets there sooner: the notebook's "very fast");</li>
+ *   <li>"A and B differ little in quality or training behaviour": equivalence of the end-point and of the curve mean
+ *   within one test set's binomial standard error ({@link Region#equivalentOnTheTestSet()}), and of the epochs
+ *   to come within the middle plateau threshold within ±{@value #EPOCH_MARGIN} epoch.</li>
+ * </ul>
  */
 public final class SeminarClaims {
 
     /**
-     * How much test accuracy may still be gained after epoch 2 for a model to "reach its plateau after 1–2
-     * epochs": 0.3 pp, twice the equivalence margin and about the epoch-to-epoch jitter of one run.
+     * How near its own end-point a run must come to be "on its plateau", three readings: 0.25 pp (about two binomial
+     * standard errors of one MNIST test accuracy: within the noise of the test set), 0.5 pp and 1 pp (what a reader
+     * sees on a curve drawn over a few percent). Fixed before the runs they judge, not derived from them.
      */
-    public static final double PLATEAU_POINTS = 0.3;
+    public static final List<Double> PLATEAU_POINTS = List.of(0.25, 0.5, 1.0);
+    /** The plateau threshold of the readings relative to the Baseline and of the training behaviour: 0.5 pp. */
+    public static final double MIDDLE_PLATEAU = PLATEAU_POINTS.get(1);
+    /** "After 1–2 epochs": the mean epochs to the plateau is below 2.5, so 2 or fewer when rounded. */
+    public static final double PLATEAU_EPOCHS = 2.5;
+    /** Equivalence of the epochs to the plateau: within ±1 epoch, the resolution of a curve sampled once per epoch. */
+    public static final double EPOCH_MARGIN = 1;
 
     private static final Variant BASELINE = Variants.BASELINE.defaults();
     private static final Variant DROPOUT = Variants.DROPOUT.defaults();
@@ -29,76 +49,99 @@ public final class SeminarClaims {
     private static final Variant BATCHNORM = Variants.BATCHNORM.defaults();
     private static final Variant LAYERNORM = Variants.LAYERNORM.defaults();
 
-    /** The end-point in pp. */
-    private static final ToDoubleFunction<TrainingHistory> END_POINT = h -> 100 * EndPoint.testAccuracy(h);
-    /** The training accuracy over the end-point's epochs, in pp. */
-    private static final ToDoubleFunction<TrainingHistory> TRAIN_END_POINT =
-            h -> 100 * EndPoint.of(h, EpochMetrics::trainAccuracy);
-    /** Epochs a run needs for "after epoch 2" to mean something: the second, and at least one after it. */
-    private static final int AFTER_EPOCH_TWO = 3;
-
-    /** The test accuracy after epoch 2 (the last epoch of a shorter run), in pp. */
-    private static final ToDoubleFunction<TrainingHistory> AFTER_TWO_EPOCHS =
-            h -> 100 * h.epochs().get(Math.min(2, h.epochs().size()) - 1).testAccuracy();
+    private static final String F = Claim.FIRST;
+    private static final String S = Claim.SECOND;
 
     /** Section 2.3: Dropout beats DropConnect, and the regularized models train worse than they test. */
     public static final List<Claim> PART2 = List.of(
-            better("2.3", DROPOUT, DROPCONNECT),
+            better(Sentence.DROPOUT_BETTER, F + " is better than " + S, DROPOUT, DROPCONNECT),
             trainsWorseThanItTests(DROPOUT),
             trainsWorseThanItTests(DROPCONNECT));
 
-    /** The test accuracy still gained after epoch 2: the end-point minus the accuracy after epoch 2, in pp. */
-    private static final ToDoubleFunction<TrainingHistory> GAIN_AFTER_TWO_EPOCHS =
-            h -> END_POINT.applyAsDouble(h) - AFTER_TWO_EPOCHS.applyAsDouble(h);
-
-    /** Section 3.3: BatchNorm and LayerNorm differ little, BatchNorm slightly better; both plateau early. */
-    public static final List<Claim> PART3 = List.of(
-            new Claim("3.3", Claim.FIRST + " and " + Claim.SECOND + " differ little",
-                    "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp",
-                    Hypothesis.within(100 * Comparison.MARGIN), BATCHNORM, END_POINT, LAYERNORM, END_POINT, 1),
-            better("3.3", BATCHNORM, LAYERNORM),
-            plateau(BATCHNORM),
-            plateau(LAYERNORM));
-
     /**
-     * Part 4's conclusions, under the comparison figure: the normalized models plateau early, which the notebook
-     * says in contrast to the others, so each is compared with the Baseline; and DropConnect does worse than the
-     * Baseline.
+     * Section 3.3: BatchNorm and LayerNorm differ little, BatchNorm slightly better; both plateau early; DropConnect
+     * does worse than the Baseline.
      */
-    public static final List<Claim> PART4 = List.of(
-            fasterThanBaseline(BATCHNORM),
-            fasterThanBaseline(LAYERNORM),
-            new Claim("4", Claim.FIRST + " is worse than the " + Claim.SECOND,
-                    "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp",
-                    Hypothesis.below(0), DROPCONNECT, END_POINT, BASELINE, END_POINT, 1));
+    public static final List<Claim> PART3 = List.of(
+            differLittle(BATCHNORM, LAYERNORM),
+            better(Sentence.NORMALIZATIONS_ALIKE, F + " is slightly better than " + S, BATCHNORM, LAYERNORM),
+            plateau(BATCHNORM),
+            plateau(LAYERNORM),
+            worse(DROPCONNECT, BASELINE));
 
     /** Every claim of Parts 2–4 in the notebook's order. */
-    public static final List<Claim> ALL = Stream.of(PART2, PART3, PART4).flatMap(List::stream).toList();
+    public static final List<Claim> ALL = Stream.of(PART2, PART3).flatMap(List::stream).toList();
 
     private SeminarClaims() {
     }
 
-    private static Claim better(String section, Variant winner, Variant loser) {
-        return new Claim(section, Claim.FIRST + " is better than " + Claim.SECOND,
-                "paired difference of the end-point, " + Claim.FIRST + " − " + Claim.SECOND, "pp", Hypothesis.above(0),
-                winner, END_POINT, loser, END_POINT, 1);
+    private static Reading reading(String name, String statistic, String unit, Region region, Variant first,
+            ToDoubleFunction<RunRecord> f, Variant second, ToDoubleFunction<RunRecord> g) {
+        return new Reading(name, statistic, unit, region, first, f, second, g, 1);
+    }
+
+    private static Claim better(Sentence sentence, String statement, Variant winner, Variant loser) {
+        Region above = Region.of(Hypothesis.above(0));
+        return new Claim(sentence, statement, winner, loser, List.of(
+                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", above,
+                        winner, RunMeasures.END_POINT, loser, RunMeasures.END_POINT),
+                reading("over the whole curve", "paired difference of the mean test accuracy over all epochs, " + F
+                        + " − " + S, "pp", above, winner, RunMeasures.CURVE_MEAN, loser, RunMeasures.CURVE_MEAN),
+                reading("by test NLL", "paired difference of the test NLL over the end-point's epochs, " + S + " − "
+                        + F, "nats", above, loser, RunMeasures.END_POINT_NLL, winner, RunMeasures.END_POINT_NLL)));
+    }
+
+    private static Claim worse(Variant loser, Variant winner) {
+        Region below = Region.of(Hypothesis.below(0));
+        return new Claim(Sentence.DROPCONNECT_WORSE, F + " is worse than the " + S, loser, winner, List.of(
+                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", below,
+                        loser, RunMeasures.END_POINT, winner, RunMeasures.END_POINT),
+                reading("over the whole curve", "paired difference of the mean test accuracy over all epochs, " + F
+                        + " − " + S, "pp", below, loser, RunMeasures.CURVE_MEAN, winner, RunMeasures.CURVE_MEAN),
+                reading("by test NLL", "paired difference of the test NLL over the end-point's epochs, " + S + " − "
+                        + F, "nats", below, winner, RunMeasures.END_POINT_NLL, loser, RunMeasures.END_POINT_NLL)));
     }
 
     private static Claim trainsWorseThanItTests(Variant v) {
-        return new Claim("2.3", Claim.FIRST + " trains worse than it tests",
-                "test − training accuracy over the end-point's epochs (training accuracy with the masks on)", "pp",
-                Hypothesis.above(0), v, END_POINT, v, TRAIN_END_POINT, 1);
+        Region above = Region.of(Hypothesis.above(0));
+        return new Claim(Sentence.TRAINS_WORSE, F + " trains worse than it tests", v, v, List.of(
+                reading("masks on", "test − training accuracy over the end-point's epochs, the training accuracy "
+                        + "with the masks on", "pp", above, v, RunMeasures.MASKS_ON_GAP, v, Reading.ZERO),
+                reading("masks on, against the Baseline", "paired difference of that gap, " + F + " − Baseline",
+                        "pp", above, v, RunMeasures.MASKS_ON_GAP, BASELINE, RunMeasures.MASKS_ON_GAP),
+                reading("inference mode, against the Baseline", "paired difference of the final network's test − "
+                        + "training-set accuracy in inference mode, " + F + " − Baseline", "pp", above, v,
+                        RunMeasures.INFERENCE_GAP, BASELINE, RunMeasures.INFERENCE_GAP)));
     }
 
     private static Claim plateau(Variant v) {
-        return new Claim("3.3 / 4", Claim.FIRST + " reaches its plateau after 1–2 epochs",
-                "test accuracy still gained after epoch 2: end-point − accuracy at epoch 2", "pp",
-                Hypothesis.below(PLATEAU_POINTS), v, END_POINT, v, AFTER_TWO_EPOCHS, AFTER_EPOCH_TWO);
+        Region early = Region.of(Hypothesis.below(PLATEAU_EPOCHS));
+        List<Reading> readings = new java.util.ArrayList<>(PLATEAU_POINTS.stream().map(points -> new Reading(
+                "within " + points(points) + " pp", "epochs to come within " + points(points) + " pp of its own "
+                        + "end-point", "epochs", early, v, RunMeasures.epochsToWithin(points), v, Reading.ZERO, 3))
+                .toList());
+        readings.add(new Reading("sooner than the Baseline", "paired difference of the epochs to come within "
+                + points(MIDDLE_PLATEAU) + " pp of the own end-point, Baseline − " + F, "epochs",
+                Region.of(Hypothesis.above(0)), BASELINE, RunMeasures.epochsToWithin(MIDDLE_PLATEAU), v,
+                RunMeasures.epochsToWithin(MIDDLE_PLATEAU), 3));
+        return new Claim(Sentence.PLATEAU, F + " reaches its plateau after 1–2 epochs", v, v, readings);
     }
 
-    private static Claim fasterThanBaseline(Variant v) {
-        return new Claim("3.3 / 4", Claim.SECOND + " is nearer its plateau after 2 epochs than the " + Claim.FIRST,
-                "paired difference of the accuracy still gained after epoch 2, " + Claim.FIRST + " − " + Claim.SECOND,
-                "pp", Hypothesis.above(0), BASELINE, GAIN_AFTER_TWO_EPOCHS, v, GAIN_AFTER_TWO_EPOCHS, AFTER_EPOCH_TWO);
+    private static Claim differLittle(Variant a, Variant b) {
+        Region equivalent = Region.equivalentOnTheTestSet();
+        return new Claim(Sentence.NORMALIZATIONS_ALIKE, F + " and " + S + " differ little", a, b, List.of(
+                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", equivalent,
+                        a, RunMeasures.END_POINT, b, RunMeasures.END_POINT),
+                reading("over the whole curve", "paired difference of the mean test accuracy over all epochs, " + F
+                        + " − " + S, "pp", equivalent, a, RunMeasures.CURVE_MEAN, b, RunMeasures.CURVE_MEAN),
+                new Reading("in training behaviour", "paired difference of the epochs to come within "
+                        + points(MIDDLE_PLATEAU) + " pp of the own end-point, " + F + " − " + S, "epochs",
+                        Region.of(Hypothesis.within(EPOCH_MARGIN)), a, RunMeasures.epochsToWithin(MIDDLE_PLATEAU), b,
+                        RunMeasures.epochsToWithin(MIDDLE_PLATEAU), 3)));
+    }
+
+    /** A threshold in pp without trailing zeros: 0.25, 0.5, 1. */
+    static String points(double points) {
+        return java.math.BigDecimal.valueOf(points).stripTrailingZeros().toPlainString();
     }
 }

@@ -56,6 +56,11 @@ public final class ExperimentOptions {
             + "first " + QUICK_EXAMPLES + " training examples; results go to " + "results-quick/ unless --out is given.")
     boolean quick;
 
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam's learning rate, > 0 (default: "
+            + "each study's own, the seminar's " + TrainingSettings.SEMINAR_LEARNING_RATE + "; Part 1's plain-SGD nets "
+            + "keep their own rate).")
+    Double learningRate;
+
     @Option(names = "--dataset", paramLabel = "NAME", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset = "mnist";
 
@@ -130,12 +135,15 @@ public final class ExperimentOptions {
     }
 
     /**
-     * A study's own settings with what these options name changed: the dataset, {@code --epochs} (else
+     * A study's own settings with what these options name changed: the dataset, {@code --learning-rate}, {@code --epochs} (else
      * {@code --quick}'s epochs) and {@code --quick}'s training subset; its learning rate, batch size and, without
      * those options, its epochs stay its own.
      */
     private TrainingSettings training(TrainingSettings own) {
         TrainingSettings t = own.withDataset(dataset);
+        if (learningRate != null) {
+            t = t.withLearningRate(learningRate);
+        }
         if (epochs != null || quick) {
             t = t.withEpochs(epochs != null ? epochs : QUICK_EPOCHS);
         }
@@ -179,6 +187,10 @@ public final class ExperimentOptions {
         if (first > Long.MAX_VALUE - (count - 1)) {
             throw new CommandLine.ParameterException(commandLine, "--seed " + first + " with --seeds " + count
                     + " runs past the largest seed " + Long.MAX_VALUE + "; choose a smaller --seed");
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new CommandLine.ParameterException(commandLine, "--learning-rate must be a positive number, got "
+                    + learningRate + "; the seminar's is " + TrainingSettings.SEMINAR_LEARNING_RATE);
         }
         if (jobs < 1) {
             throw new CommandLine.ParameterException(commandLine, "--jobs must be ≥ 1, got " + jobs);

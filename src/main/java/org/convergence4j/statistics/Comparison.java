@@ -24,12 +24,6 @@ public record Comparison(double level, double threshold, double margin, String e
 
     /** 95% intervals. */
     public static final double LEVEL = 0.95;
-    /**
-     * The equivalence margin, 0.15 pp: two variants whose paired interval lies inside ±0.15 pp are called equivalent
-     * within the margin. The differences the seminar judges are 0.1–0.3 pp; one below 0.15 pp is smaller than the
-     * epoch-to-epoch jitter of a single run (about ±0.2 pp) and would not change which variant one picks.
-     */
-    public static final double MARGIN = 0.0015;
     /** The milestone whose first epoch is reported: 98% test accuracy. */
     public static final double THRESHOLD = 0.98;
 
@@ -39,8 +33,11 @@ public record Comparison(double level, double threshold, double margin, String e
      *
      * @param seedsConfigured the seeds per variant the study asks for
      * @param epochs the epochs per run the study asks for
+     * @param margin the equivalence margin of two end-points, a fraction: two variants whose paired interval lies
+     *     inside ±margin are equivalent ({@link org.convergence4j.data.Dataset#equivalenceMargin()})
      */
-    public static Comparison of(List<Variant> variants, int seedsConfigured, int epochs, List<RunRecord> runs) {
+    public static Comparison of(List<Variant> variants, int seedsConfigured, int epochs, double margin,
+            List<RunRecord> runs) {
         List<VariantStatistics> stats = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Variant v : variants) {
@@ -58,11 +55,11 @@ public record Comparison(double level, double threshold, double margin, String e
                 VariantStatistics b = stats.get(j);
                 if (a.endPoint().isPresent() && b.endPoint().isPresent()) {
                     pairs.add(PairwiseComparison.of(a.variant(), PairwiseComparison.bySeed(a), b.variant(),
-                            PairwiseComparison.bySeed(b), LEVEL, MARGIN));
+                            PairwiseComparison.bySeed(b), LEVEL, margin));
                 }
             }
         }
-        return new Comparison(LEVEL, THRESHOLD, MARGIN, EndPoint.epochs(epochs), List.copyOf(stats),
+        return new Comparison(LEVEL, THRESHOLD, margin, EndPoint.epochs(epochs), List.copyOf(stats),
                 PairwiseComparison.corrected(pairs), List.copyOf(missing));
     }
 }

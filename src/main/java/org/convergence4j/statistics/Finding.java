@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
  *
  * @param section where the seminar makes the claim, e.g. {@code 2.3}
  * @param claim the claim, e.g. "Dropout is better than DropConnect"
+ * @param reading which reading of the claim, e.g. "at the end-point"
  * @param statistic what is measured, e.g. "paired difference Dropout − DropConnect of the end-point"
  * @param unit the unit of the value and the hypothesis, e.g. {@code pp}
  * @param hypothesis the region of the true value in which the claim holds
@@ -22,18 +23,18 @@ import java.util.OptionalDouble;
  * @param unadjusted the interval's own verdict, before the correction
  * @param reason why it is {@link Verdict#NOT_APPLICABLE}; empty otherwise
  */
-public record Finding(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
+public record Finding(String section, String claim, String reading, String statistic, String unit, Hypothesis hypothesis,
         int seeds, Optional<MeanInterval> value, Verdict verdict, Verdict unadjusted, Optional<String> reason) {
 
     /** One-sided level of each side of a 95% interval: a claim is resolved when a one-sided p is below it. */
     public static final double ALPHA = (1 - Comparison.LEVEL) / 2;
 
     /** The finding of the per-seed values {@code sample} on {@code hypothesis}, with its t interval at {@code level}. */
-    public static Finding judge(String section, String claim, String statistic, String unit, Hypothesis hypothesis,
-            PairedSample sample, double level) {
+    public static Finding judge(String section, String claim, String reading, String statistic, String unit,
+            Hypothesis hypothesis, PairedSample sample, double level) {
         Optional<MeanInterval> value = sample.interval(level);
         Verdict verdict = value.map(hypothesis::judge).orElse(Verdict.NOT_RESOLVED);
-        return new Finding(section, claim, statistic, unit, hypothesis, sample.seeds().size(), value, verdict, verdict,
+        return new Finding(section, claim, reading, statistic, unit, hypothesis, sample.seeds().size(), value, verdict, verdict,
                 Optional.empty());
     }
 
@@ -50,16 +51,16 @@ public record Finding(String section, String claim, String statistic, String uni
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            out.add(f.value().isEmpty() || rejected[i] ? f : new Finding(f.section, f.claim, f.statistic, f.unit,
+            out.add(f.value().isEmpty() || rejected[i] ? f : new Finding(f.section, f.claim, f.reading, f.statistic, f.unit,
                     f.hypothesis, f.seeds, f.value, Verdict.NOT_RESOLVED, f.unadjusted, f.reason));
         }
         return out;
     }
 
     /** The finding of a claim whose statistic the runs cannot give, for {@code reason}. */
-    public static Finding notApplicable(String section, String claim, String statistic, String unit,
+    public static Finding notApplicable(String section, String claim, String reading, String statistic, String unit,
             Hypothesis hypothesis, String reason) {
-        return new Finding(section, claim, statistic, unit, hypothesis, 0, Optional.empty(), Verdict.NOT_APPLICABLE,
+        return new Finding(section, claim, reading, statistic, unit, hypothesis, 0, Optional.empty(), Verdict.NOT_APPLICABLE,
                 Verdict.NOT_APPLICABLE, Optional.of(reason));
     }
 

@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.convergence4j.models.Variant;
 import org.convergence4j.train.RunRecord;
-import org.convergence4j.train.TrainingHistory;
 import org.convergence4j.train.TrainingSettings;
 
 /**
@@ -25,12 +24,15 @@ public record StudyRuns(List<Long> seeds, TrainingSettings settings, List<RunRec
         runs = List.copyOf(runs);
     }
 
-    /** {@code metric} of each finished run of {@code variant}, by seed. */
-    public Map<Long, Double> bySeed(Variant variant, ToDoubleFunction<TrainingHistory> metric) {
+    /** {@code metric} of each finished run of {@code variant}, by seed; a run whose value is NaN (not measured) is left out. */
+    public Map<Long, Double> bySeed(Variant variant, ToDoubleFunction<RunRecord> metric) {
         Map<Long, Double> values = new TreeMap<>();
         for (RunRecord r : runs) {
             if (r.variant().equals(variant) && r.settings().equals(settings) && seeds.contains(r.seed()) && r.complete()) {
-                values.put(r.seed(), metric.applyAsDouble(r.history()));
+                double value = metric.applyAsDouble(r);
+                if (!Double.isNaN(value)) {
+                    values.put(r.seed(), value);
+                }
             }
         }
         return values;

@@ -69,7 +69,7 @@ public record Sweep(String reference, Optional<MeanInterval> referenceEndPoint, 
      * @throws IllegalArgumentException if the variants of a swept kind differ in more than one parameter
      */
     public static Sweep of(List<Variant> variants, Variant reference, StudyRuns runs, double level) {
-        Map<Long, Double> ref = runs.bySeed(reference, EndPoint::testAccuracy);
+        Map<Long, Double> ref = runs.bySeed(reference, r -> EndPoint.testAccuracy(r.history()));
         Map<VariantKind, List<Variant>> byKind = new LinkedHashMap<>();
         variants.stream().filter(v -> !v.equals(reference)).forEach(v -> byKind.computeIfAbsent(v.kind(), k -> new ArrayList<>()).add(v));
         List<Series> series = new ArrayList<>();
@@ -78,7 +78,7 @@ public record Sweep(String reference, Optional<MeanInterval> referenceEndPoint, 
             Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
             List<Point> points = new ArrayList<>();
             for (Variant v : e.getValue().stream().sorted(Comparator.comparingDouble(v -> v.value(swept.name()))).toList()) {
-                Map<Long, Double> y = runs.bySeed(v, EndPoint::testAccuracy);
+                Map<Long, Double> y = runs.bySeed(v, r -> EndPoint.testAccuracy(r.history()));
                 if (y.isEmpty()) {
                     continue;
                 }

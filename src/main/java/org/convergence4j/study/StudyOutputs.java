@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.convergence4j.claims.Claim;
+import org.convergence4j.data.Dataset;
 import org.convergence4j.models.Variant;
 import org.convergence4j.persistence.ComparisonFiles;
 import org.convergence4j.persistence.HistoryCsv;
@@ -80,14 +81,16 @@ public final class StudyOutputs {
         String folder = study.folder();
         List<RunRecord> runs = stored.stream()
                 .filter(r -> study.seeds().contains(r.seed()) && r.settings().equals(study.training())).toList();
-        Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), study.training().epochs(), runs);
+        Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), study.training().epochs(),
+                Dataset.of(study.training().dataset()).equivalenceMargin(), runs);
         StudyRuns own = new StudyRuns(study.seeds(), study.training(), runs);
         List<Finding> findings = new ArrayList<>();
         if (study.outputs().contains(Output.ALL_VERDICTS)) {
             Set<String> judged = study.claims().stream().map(Claim::text).collect(Collectors.toSet());
             earlier.stream().filter(f -> !judged.contains(f.claim())).forEach(findings::add);
         }
-        findings.addAll(Finding.corrected(study.claims().stream().map(c -> c.judge(own, Comparison.LEVEL)).toList()));
+        findings.addAll(Finding.corrected(study.claims().stream().flatMap(c -> c.judge(own, Comparison.LEVEL).stream())
+                .toList()));
         if (!findings.isEmpty()) {
             Json.write(layout.verdicts(folder), findings);
         }

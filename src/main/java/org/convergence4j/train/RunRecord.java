@@ -28,18 +28,20 @@ import org.convergence4j.probe.TrainingSample;
  * @param environment where and when it was trained; empty in records stored before records named it
  * @param fingerprint what its custom layers computed ({@link RunIdentity}); empty in records stored before records
  *     held it
+ * @param trainingSetAccuracy the final network's accuracy on the whole training set in inference mode (no masks;
+ *     BatchNorm with its running statistics), measured after training from the stored network; empty until then
  */
 public record RunRecord(int format, Variant variant, long seed, TrainingSettings settings, ConvolutionEngine engine,
         String configuration, TrainingHistory history, Optional<String> divergence,
         Optional<MonteCarloInference.Accuracy> monteCarlo, Optional<BatchDependence> batchDependence,
         List<TrainingSample> layerStats, Optional<String> network, Optional<RunEnvironment> environment,
-        Optional<List<LayerFingerprint>> fingerprint) {
+        Optional<List<LayerFingerprint>> fingerprint, Optional<Double> trainingSetAccuracy) {
 
     /**
      * The fields (as named in the JSON file) that records written before they existed lack; such a record is read
      * with them empty, not moved aside as torn.
      */
-    public static final Set<String> ADDED_FIELDS = Set.of("environment", "fingerprint");
+    public static final Set<String> ADDED_FIELDS = Set.of("environment", "fingerprint", "training_set_accuracy");
 
     /** Copies the list; a missing list (an older writer) is empty. */
     public RunRecord {
@@ -50,6 +52,7 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
         network = network == null ? Optional.empty() : network;
         environment = environment == null ? Optional.empty() : environment;
         fingerprint = fingerprint == null ? Optional.empty() : fingerprint.map(List::copyOf);
+        trainingSetAccuracy = trainingSetAccuracy == null ? Optional.empty() : trainingSetAccuracy;
     }
 
     /**
@@ -61,13 +64,19 @@ public record RunRecord(int format, Variant variant, long seed, TrainingSettings
             List<TrainingSample> layerStats) {
         return new RunRecord(RunSpec.FORMAT, spec.variant(), spec.seed(), spec.settings(), ConvolutionEngine.available(),
                 identity.configuration(), history, divergence, monteCarlo, batchDependence, layerStats, Optional.empty(),
-                Optional.of(RunEnvironment.current()), Optional.of(identity.fingerprint()));
+                Optional.of(RunEnvironment.current()), Optional.of(identity.fingerprint()), Optional.empty());
     }
 
     /** The same record, naming the checksum of its stored network. */
     public RunRecord withNetwork(String sha256) {
         return new RunRecord(format, variant, seed, settings, engine, configuration, history, divergence, monteCarlo,
-                batchDependence, layerStats, Optional.of(sha256), environment, fingerprint);
+                batchDependence, layerStats, Optional.of(sha256), environment, fingerprint, trainingSetAccuracy);
+    }
+
+    /** The same record with the final network's inference-mode accuracy on the whole training set. */
+    public RunRecord withTrainingSetAccuracy(double accuracy) {
+        return new RunRecord(format, variant, seed, settings, engine, configuration, history, divergence, monteCarlo,
+                batchDependence, layerStats, network, environment, fingerprint, Optional.of(accuracy));
     }
 
     /** Its identity; a record stored before records held fingerprints has none to compare (an empty list). */

@@ -48,6 +48,11 @@ public record TrainingSettings(String dataset, int epochs, double learningRate, 
         return new TrainingSettings(name, epochs, learningRate, batchSize, trainSubset);
     }
 
+    /** The same settings with Adam's learning rate {@code rate}. */
+    public TrainingSettings withLearningRate(double rate) {
+        return new TrainingSettings(dataset, epochs, rate, batchSize, trainSubset);
+    }
+
     /** The same settings with {@code n} epochs. */
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(dataset, n, learningRate, batchSize, trainSubset);

@@ -110,12 +110,12 @@ final class Verdicts {
         boolean lowOpen = h.low() == Double.NEGATIVE_INFINITY;
         boolean highOpen = h.high() == Double.POSITIVE_INFINITY;
         if (lowOpen) {
-            return "mean < " + Numbers.signed(h.high(), unit) + " " + unit;
+            return ("mean < " + Numbers.signed(h.high(), unit) + " " + unit).strip();
         }
         if (highOpen) {
-            return "mean > " + Numbers.signed(h.low(), unit) + " " + unit;
+            return ("mean > " + Numbers.signed(h.low(), unit) + " " + unit).strip();
         }
-        return Numbers.signed(h.low(), unit) + " < mean < " + Numbers.signed(h.high(), unit) + " " + unit;
+        return (Numbers.signed(h.low(), unit) + " < mean < " + Numbers.signed(h.high(), unit) + " " + unit).strip();
     }
 
     private static String boundaries(Hypothesis h, String unit) {

@@ -1,5 +1,6 @@
 package org.convergence4j.persistence;
 
+import org.convergence4j.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class ComparisonFilesTest {
     void oneRowPerVariantAndPairWithEmptyCellsForWhatDoesNotExist(@TempDir Path dir) throws IOException {
         List<Variant> all = Variants.KINDS.stream().map(VariantKind::defaults).toList();
         Variant rms = Variants.RMSNORM.defaults();
-        Comparison comparison = Comparison.of(all, 3, FakeRuns.EPOCHS, FakeRuns.plus(FakeRuns.standard(),
+        Comparison comparison = Comparison.of(all, 3, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), FakeRuns.plus(FakeRuns.standard(),
                 FakeRuns.variant(rms, new double[] {0.99137, 0.99}, 0.02, 4, 1)));
         ResultsLayout layout = ResultsLayout.of(dir);
         ComparisonFiles.write(layout, "part4-comparison", comparison);
@@ -53,7 +54,7 @@ class ComparisonFilesTest {
     @Test
     void aVariantWithSeveralParametersIsOneQuotedCell(@TempDir Path dir) throws IOException {
         Variant v = Variants.DROPCONNECT.defaults().with("keep", 0.6).with("width", 64);
-        Comparison comparison = Comparison.of(List.of(v), 2, FakeRuns.EPOCHS, FakeRuns.variant(v, new double[] {0.98, 0.97}, 0.01, 4, 4));
+        Comparison comparison = Comparison.of(List.of(v), 2, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), FakeRuns.variant(v, new double[] {0.98, 0.97}, 0.01, 4, 4));
         ResultsLayout layout = ResultsLayout.of(dir);
         ComparisonFiles.write(layout, "sweep", comparison);
         assertTrue(Files.readAllLines(layout.comparisonCsv("sweep")).get(1).startsWith("\"DropConnect(keep=0.6,width=64)\","));

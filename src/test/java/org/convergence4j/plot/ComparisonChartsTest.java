@@ -1,5 +1,6 @@
 package org.convergence4j.plot;
 
+import org.convergence4j.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class ComparisonChartsTest {
 
     @Test
     void compareResultsHasTwoPanelsAndSkipsVariantsWithoutFinishedSeeds(@TempDir Path dir) throws IOException {
-        Comparison c = Comparison.of(ALL, 3, FakeRuns.EPOCHS, FakeRuns.plus(FakeRuns.standard(),
+        Comparison c = Comparison.of(ALL, 3, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), FakeRuns.plus(FakeRuns.standard(),
                 FakeRuns.variant(Variants.RMSNORM.defaults(), new double[] {0.99}, 0.02, 1)));
         Path file = dir.resolve("compare_results.png");
         CompareResultsChart.save(file, "MNIST", c.variants());
@@ -44,13 +45,13 @@ class ComparisonChartsTest {
         List<RunRecord> runs = new ArrayList<>();
         sweep.forEach(v -> runs.addAll(FakeRuns.variant(v, new double[] {0.98, 0.981}, 0.01, 4, 4)));
         Path file = dir.resolve("sweep.png");
-        CompareResultsChart.save(file, "MNIST", Comparison.of(sweep, 2, FakeRuns.EPOCHS, runs).variants());
+        CompareResultsChart.save(file, "MNIST", Comparison.of(sweep, 2, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), runs).variants());
         assertTrue(ImageIO.read(file.toFile()).getWidth() > 0);
     }
 
     @Test
     void compareResultsNeedsAFinishedSeed(@TempDir Path dir) {
-        Comparison c = Comparison.of(ALL, 3, FakeRuns.EPOCHS, FakeRuns.variant(Variants.BASELINE.defaults(), new double[] {0.99}, 0.02, 1));
+        Comparison c = Comparison.of(ALL, 3, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), FakeRuns.variant(Variants.BASELINE.defaults(), new double[] {0.99}, 0.02, 1));
         assertThrows(IllegalArgumentException.class, () -> CompareResultsChart.save(dir.resolve("x.png"), "MNIST", c.variants()));
     }
 

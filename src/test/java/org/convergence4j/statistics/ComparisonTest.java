@@ -1,5 +1,6 @@
 package org.convergence4j.statistics;
 
+import org.convergence4j.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class ComparisonTest {
     private static final List<Variant> ALL = Variants.KINDS.stream().map(VariantKind::defaults).toList();
 
     private static Comparison comparison(List<RunRecord> runs) {
-        return Comparison.of(ALL, FakeRuns.SEEDS.size(), FakeRuns.EPOCHS, runs);
+        return Comparison.of(ALL, FakeRuns.SEEDS.size(), FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), runs);
     }
 
     @Test
@@ -99,7 +100,7 @@ class ComparisonTest {
         Variant strong = Variants.DROPOUT.defaults().with("drop", 0.5);
         List<RunRecord> runs = FakeRuns.plus(FakeRuns.variant(Variants.DROPOUT.defaults(), new double[] {0.98, 0.981},
                 0.01, 4, 4), FakeRuns.variant(strong, new double[] {0.97, 0.971}, 0.01, 4, 4));
-        Comparison c = Comparison.of(List.of(Variants.DROPOUT.defaults(), strong), 2, FakeRuns.EPOCHS, runs);
+        Comparison c = Comparison.of(List.of(Variants.DROPOUT.defaults(), strong), 2, FakeRuns.EPOCHS, Dataset.MNIST.equivalenceMargin(), runs);
         assertEquals(List.of("Dropout", "Dropout(drop=0.5)"), c.variants().stream().map(VariantStatistics::variant).toList());
         assertEquals(0.01, pair(c, "Dropout", "Dropout(drop=0.5)").difference(), 1e-12);
     }
