@@ -2,13 +2,18 @@ package org.convergence4j.claims;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.MlpNet;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
+import org.convergence4j.probe.DepthRatios;
+import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.Hypothesis;
+import org.convergence4j.statistics.PairedSample;
 import org.convergence4j.train.TrainingSettings;
 
 /**
@@ -117,6 +122,53 @@ public final class InitializationClaims {
         public DepthClaim {
             readings = List.copyOf(readings);
         }
+    }
+
+    /**
+     * The verdict of 1.4 at initialization: every depth reading of every contrast on the per-seed ratios of
+     * {@code nets}, corrected by Holm's procedure over these readings, as the one sentence of 1.4. Seed k of one net
+     * is paired with seed k of the other; a contrast whose nets were not measured is left out.
+     */
+    public static Judgement judgeDepth(Map<InitConfiguration, DepthRatios> nets, double level) {
+        List<DepthClaim> measured = DEPTH.stream().filter(c -> nets.containsKey(c.contrast().preferred())
+                && nets.containsKey(c.contrast().other())).toList();
+        List<Finding> all = new ArrayList<>();
+        for (DepthClaim c : measured) {
+            for (DepthReading r : c.readings()) {
+                Map<Long, Double> preferred = bySeed(nets.get(c.contrast().preferred()), r.quantity());
+                Map<Long, Double> second = r.againstOther() ? preferred : zeros(preferred);
+                Map<Long, Double> first = r.againstOther() ? bySeed(nets.get(c.contrast().other()), r.quantity())
+                        : preferred;
+                all.add(Finding.judge(Sentence.INITIALIZATION.section(), c.contrast().text(), r.name(), r.statistic(),
+                        "", r.hypothesis(), PairedSample.of(first, second), level));
+            }
+        }
+        List<Finding> corrected = Finding.corrected(all);
+        List<ClaimVerdict> claims = new ArrayList<>();
+        int from = 0;
+        for (DepthClaim c : measured) {
+            int to = from + c.readings().size();
+            claims.add(ClaimVerdict.of(Sentence.INITIALIZATION.section(), c.contrast().text(),
+                    corrected.subList(from, to)));
+            from = to;
+        }
+        return claims.isEmpty() ? Judgement.NONE
+                : new Judgement(List.of(SentenceVerdict.of(Sentence.INITIALIZATION, claims)));
+    }
+
+    private static Map<Long, Double> bySeed(DepthRatios ratios, Quantity q) {
+        List<Double> values = q == Quantity.ACTIVATIONS ? ratios.activations() : ratios.gradients();
+        Map<Long, Double> bySeed = new TreeMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            bySeed.put(k + 1L, values.get(k));
+        }
+        return bySeed;
+    }
+
+    private static Map<Long, Double> zeros(Map<Long, Double> like) {
+        Map<Long, Double> zeros = new TreeMap<>();
+        like.keySet().forEach(k -> zeros.put(k, 0.0));
+        return zeros;
     }
 
     private static DepthClaim depth(Contrast c) {

@@ -6,18 +6,20 @@ import java.util.Optional;
 import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
+import org.convergence4j.statistics.GeometricSpread;
 
 /**
  * One configuration of the initialization study as CSV, one row per dense layer, input layer
- * first. Stds are unbiased over all elements of the batch tensor; {@code _mean} and {@code _sd} are
- * the mean and sample sd over initialization seeds; {@code _theory} is the mean-field expectation
- * (empty when there is none). Gradients are those of the mean NLL over the batch.
+ * first. Stds are unbiased over all elements of the batch tensor; {@code _geomean} and {@code _geosd} are
+ * the geometric mean and geometric sd (a factor) over initialization seeds ({@link GeometricSpread}; the factor is
+ * empty for a signal that died out on some seed); {@code _theory} is the mean-field expectation (empty when there is
+ * none). Gradients are those of the mean NLL over the batch.
  */
 public final class LayerStdCsv {
 
     /** The header row. */
-    public static final String HEADER = "layer,fan_in,fan_out,activation_std_mean,activation_std_sd,"
-            + "input_grad_std_mean,input_grad_std_sd,preact_grad_std_mean,preact_grad_std_sd,"
+    public static final String HEADER = "layer,fan_in,fan_out,activation_std_geomean,activation_std_geosd,"
+            + "input_grad_std_geomean,input_grad_std_geosd,preact_grad_std_geomean,preact_grad_std_geosd,"
             + "activation_std_theory,input_grad_std_theory";
 
     private LayerStdCsv() {
@@ -37,12 +39,16 @@ public final class LayerStdCsv {
             LayerSummary s = layers.get(l);
             int index = l;
             csv.append(s.layer()).append(',').append(s.fanIn()).append(',').append(s.fanOut()).append(',')
-                    .append(s.activationStd().mean()).append(',').append(s.activationStd().sdValue()).append(',')
-                    .append(s.inputGradStd().mean()).append(',').append(s.inputGradStd().sdValue()).append(',')
-                    .append(s.preactGradStd().mean()).append(',').append(s.preactGradStd().sdValue()).append(',')
+                    .append(s.activationStd().mean()).append(',').append(factor(s.activationStd())).append(',')
+                    .append(s.inputGradStd().mean()).append(',').append(factor(s.inputGradStd())).append(',')
+                    .append(s.preactGradStd().mean()).append(',').append(factor(s.preactGradStd())).append(',')
                     .append(theory.map(t -> t.forwardStd().get(index).toString()).orElse("")).append(',')
                     .append(theory.map(t -> t.backwardStd().get(index).toString()).orElse("")).append('\n');
         }
         return csv.toString();
+    }
+
+    private static String factor(GeometricSpread s) {
+        return s.factor().isPresent() ? String.valueOf(s.factorValue()) : "";
     }
 }

@@ -13,8 +13,9 @@ import java.nio.file.Path;
  *   &lt;root&gt;/&lt;study&gt;/&lt;variant&gt;.csv|png         mean curves over seeds of each variant of a study
  *   &lt;root&gt;/&lt;study&gt;/comparison.csv|json, pairwise.csv, compare_results.png, layer_activation_std.png
  *   &lt;root&gt;/&lt;study&gt;/std_per_layer_&lt;net&gt;.csv, summary.json, std_vs_depth_*.png, activation_histograms_tanh.png
- *   &lt;root&gt;/&lt;study&gt;/verdicts.json         the findings on the claims a study judges
- *   &lt;root&gt;/&lt;study&gt;/training.csv|json, training_loss.png   Part 1's nets trained
+ *   &lt;root&gt;/&lt;study&gt;/verdicts.json         the verdicts of a study: per notebook sentence, claims, readings
+ *   &lt;root&gt;/&lt;study&gt;/verdicts.png          every reading against its region, the gaps and the curves (Part 4)
+ *   &lt;root&gt;/&lt;study&gt;/training.csv|json, training_verdicts.json, training_loss.png   Part 1's nets trained
  *   &lt;notebooks&gt;/&lt;write-up&gt;.md
  * </pre>
  *
@@ -101,9 +102,19 @@ public record ResultsLayout(Path root, Path notebooks) {
         return study(folder).resolve("layer_activation_std.png");
     }
 
-    /** The findings (claim, statistic, interval, verdict) of a study's verdict table. */
+    /** A study's verdicts: per notebook sentence its claims, per claim its readings with intervals. */
     public Path verdicts(String folder) {
         return study(folder).resolve("verdicts.json");
+    }
+
+    /** The figure that answers the seminar: every reading against its region, gaps and curves ({@code verdicts.png}). */
+    public Path verdictsFigure(String folder) {
+        return study(folder).resolve("verdicts.png");
+    }
+
+    /** The verdicts on Part 1's trained nets, beside Part 1's own at initialization in the same folder. */
+    public Path initTrainingVerdicts(String folder) {
+        return study(folder).resolve("training_verdicts.json");
     }
 
     /** A sweep's numbers, from which its write-up prints. */

@@ -3,7 +3,7 @@ package org.convergence4j.probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.GeometricSpread;
 import org.convergence4j.models.InitConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,14 +64,17 @@ public final class InitializationStudy {
             int layer = l;
             LayerStd first = perSeed.get(0).get(l);
             layers.add(new LayerSummary(first.layer(), first.fanIn(), first.fanOut(),
-                    Spread.of(perSeed.stream().mapToDouble(s -> s.get(layer).activationStd()).toArray()),
-                    Spread.of(perSeed.stream().mapToDouble(s -> s.get(layer).inputGradStd()).toArray()),
-                    Spread.of(perSeed.stream().mapToDouble(s -> s.get(layer).preactGradStd()).toArray())));
+                    GeometricSpread.of(perSeed.stream().mapToDouble(s -> s.get(layer).activationStd()).toArray()),
+                    GeometricSpread.of(perSeed.stream().mapToDouble(s -> s.get(layer).inputGradStd()).toArray()),
+                    GeometricSpread.of(perSeed.stream().mapToDouble(s -> s.get(layer).preactGradStd()).toArray())));
         }
         double outputError = perSeed.stream()
                 .mapToDouble(s -> Math.pow(s.get(depth - 1).preactGradStd(), 2)).average().orElseThrow();
+        List<double[]> ratios = perSeed.stream().map(DepthRatios::of).toList();
         return new ConfigurationResult(configuration, seeds, layers,
-                theory.expect(configuration.mlp(), inputMeanSquare, inputStd, outputError)).rounded();
+                theory.expect(configuration.mlp(), inputMeanSquare, inputStd, outputError),
+                new DepthRatios(ratios.stream().map(r -> r[0]).toList(), ratios.stream().map(r -> r[1]).toList()))
+                .rounded();
     }
 
     /**

@@ -1,17 +1,24 @@
 package org.convergence4j.sections;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.convergence4j.claims.InitializationClaims;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.plot.ActivationHistogramChart;
 import org.convergence4j.plot.StdDepthChart;
 import org.convergence4j.probe.ConfigurationResult;
+import org.convergence4j.probe.DepthRatios;
 import org.convergence4j.probe.InitializationStudy;
 import org.convergence4j.persistence.InitStudyFile;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.LayerStdCsv;
+import org.convergence4j.statistics.Comparison;
 import org.convergence4j.train.StopSignal;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -67,6 +74,7 @@ public final class Part1Report {
             LayerStdCsv.write(layout.initStdCsv(folder, r.configuration().key()), r);
         }
         InitStudyFile.of(results).write(layout.initSummary(folder));
+        Json.write(layout.verdicts(folder), depthJudgement(results));
         for (InitConfiguration.Architecture architecture : InitConfiguration.Architecture.values()) {
             List<ConfigurationResult> group = results.stream()
                     .filter(r -> r.configuration().architecture() == architecture).toList();
@@ -76,6 +84,13 @@ public final class Part1Report {
         ActivationHistogramChart.save(layout.initHistogramFigure(folder), InitializationStudy.SATURATION,
                 List.of(histogramPanel(study, InitConfiguration.A), histogramPanel(study, InitConfiguration.B)));
         return results;
+    }
+
+    /** The verdict of 1.4 at initialization on {@code results} ({@link InitializationClaims#judgeDepth}). */
+    static Judgement depthJudgement(List<ConfigurationResult> results) {
+        Map<InitConfiguration, DepthRatios> nets = new EnumMap<>(InitConfiguration.class);
+        results.forEach(r -> nets.put(r.configuration(), r.depth()));
+        return InitializationClaims.judgeDepth(nets, Comparison.LEVEL);
     }
 
     private static ActivationHistogramChart.Panel histogramPanel(InitializationStudy study, InitConfiguration c) {

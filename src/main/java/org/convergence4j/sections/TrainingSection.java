@@ -18,16 +18,19 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.data.Dataset;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
 import org.convergence4j.models.Variants;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.plot.Charts;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.study.Studies;
 import org.convergence4j.study.StudyOutputs;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.StudyResults;
@@ -150,7 +153,8 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "; figures and write-ups were not rewritten");
                 return 130;
             }
-            Map<Study, StudyResults> results = StudyOutputs.writeAll(studies, runs, summary, layout);
+            Map<Study, StudyResults> results = StudyOutputs.writeAll(studies, runs, summary, layout,
+                    initialization(layout, reference, console));
             Set<String> printed = new HashSet<>();
             results.forEach((s, r) -> printFinal(s, r, printed, console));
             for (Study s : NotebookWriter.writeAll(studies, results, summary, layout, invocation)) {
@@ -171,6 +175,26 @@ abstract class TrainingSection implements Callable<Integer> {
                 stop.finished();
             }
         }
+    }
+
+    /**
+     * Part 1's verdict at initialization (1.4) as its study wrote it, in this folder or else the reference one, for
+     * the tables of every sentence; none where Part 1 has not been run (or its file cannot be read, which is said).
+     */
+    private static Judgement initialization(ResultsLayout layout, ResultsLayout reference, PrintStream console) {
+        for (ResultsLayout l : List.of(layout, reference)) {
+            Path file = l.verdicts(Studies.PART1.folder());
+            if (Files.exists(file)) {
+                try {
+                    return Json.read(file, Judgement.class);
+                } catch (Json.JsonFileException e) {
+                    console.println("Part 1's verdicts are left out of the tables of every sentence: "
+                            + e.getMessage() + "; run Part1Initialization to rewrite them");
+                    return Judgement.NONE;
+                }
+            }
+        }
+        return Judgement.NONE;
     }
 
     /** Part 1's studies at initialization, which measure one batch and train nothing, each written at once. */
@@ -278,9 +302,9 @@ abstract class TrainingSection implements Callable<Integer> {
         results.comparison().variants().forEach(v -> v.endPoint().ifPresent(a -> out.printf(Locale.ROOT,
                 "%s: %-24s end-point %.2f%% (test accuracy, mean of the last epochs over %d seeds)%n", study.name(),
                 v.variant(), 100 * a.mean(), a.n())));
-        results.findings().stream().filter(f -> printed.add(f.claim()))
-                .forEach(f -> out.printf(Locale.ROOT, "%s: %s %s: %s%n", study.name(), f.section(), f.claim(),
-                        f.verdictText()));
+        results.judgement().claims().stream().filter(c -> printed.add(c.claim()))
+                .forEach(c -> out.printf(Locale.ROOT, "%s: %s %s: %s%n", study.name(), c.section(), c.claim(),
+                        c.verdictText()));
     }
 
     /** The dataset, read once and only when needed. */

@@ -20,7 +20,8 @@ import org.convergence4j.models.VariantKind;
  *                  value), which says whether the seminar's choice can be told from the best
  * </pre>
  * Picking the best of several points on the same seeds favours a point whose seeds happened to be good, so the
- * best point's advantage is, if anything, overstated; an interval that still contains 0 is then telling.
+ * best point's advantage is, if anything, overstated; an interval that contains 0 shows only that these seeds
+ * cannot tell the two apart, not that they are equally good.
  *
  * @param reference the reference variant's key
  * @param referenceEndPoint its end-point interval over the study's seeds; empty with fewer than two

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.convergence4j.claims.Claim;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.data.Dataset;
 import org.convergence4j.models.Variant;
+import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.ComparisonFiles;
 import org.convergence4j.persistence.HistoryCsv;
 import org.convergence4j.persistence.InitTrainingFiles;
@@ -23,10 +22,12 @@ import org.convergence4j.plot.InitTrainingChart;
 import org.convergence4j.plot.LayerStdChart;
 import org.convergence4j.plot.SweepChart;
 import org.convergence4j.plot.TrainingCurves;
+import org.convergence4j.plot.VerdictsChart;
 import org.convergence4j.statistics.Comparison;
-import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.statistics.MeanHistory;
+import org.convergence4j.statistics.MeanInterval;
+import org.convergence4j.statistics.RelativeGap;
 import org.convergence4j.statistics.StudyRuns;
 import org.convergence4j.statistics.Sweep;
 import org.convergence4j.study.Study.Output;
@@ -51,16 +52,18 @@ public final class StudyOutputs {
      *
      * @param stored stored runs, of these studies and perhaps others (those are ignored)
      * @param summary the results folder's summary, whose layer statistics the figures draw
+     * @param initialization Part 1's verdict at initialization (1.4), for the tables of every sentence; none if
+     *     Part 1 has not been run
      * @return per training study, in order, what its runs say, for the write-ups
      */
     public static Map<Study, StudyResults> writeAll(List<Study> studies, List<RunRecord> stored, SummaryFile summary,
-            ResultsLayout layout) {
-        List<Finding> findings = new ArrayList<>();
+            ResultsLayout layout, Judgement initialization) {
+        Judgement earlier = initialization;
         Map<Study, StudyResults> results = new LinkedHashMap<>();
         for (Study s : studies) {
             if (s.trains()) {
-                StudyResults r = write(s, stored, summary, layout, findings);
-                findings.addAll(r.findings());
+                StudyResults r = write(s, stored, summary, layout, earlier);
+                earlier = r.judgement().withEarlier(earlier);
                 results.put(s, r);
             }
         }
@@ -72,27 +75,25 @@ public final class StudyOutputs {
      *
      * @param stored stored runs, of this study and perhaps others (those are ignored)
      * @param summary the results folder's summary, whose layer statistics the figures draw
-     * @param earlier the findings of the studies written before this one in the same command; a study with
-     *     {@link Output#ALL_VERDICTS} puts those of claims it does not judge itself before its own
+     * @param earlier the verdicts of the studies written before this one in the same command; a study with
+     *     {@link Output#ALL_VERDICTS} adds their sentences it does not judge itself
      * @return what the runs say, for the study's write-up
      */
     private static StudyResults write(Study study, List<RunRecord> stored, SummaryFile summary, ResultsLayout layout,
-            List<Finding> earlier) {
+            Judgement earlier) {
         String folder = study.folder();
         List<RunRecord> runs = stored.stream()
                 .filter(r -> study.seeds().contains(r.seed()) && r.settings().equals(study.training())).toList();
         Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), study.training().epochs(),
                 Dataset.of(study.training().dataset()).equivalenceMargin(), runs);
         StudyRuns own = new StudyRuns(study.seeds(), study.training(), runs);
-        List<Finding> findings = new ArrayList<>();
+        Judgement judgement = Judgement.of(study.claims(), own, Comparison.LEVEL);
         if (study.outputs().contains(Output.ALL_VERDICTS)) {
-            Set<String> judged = study.claims().stream().map(Claim::text).collect(Collectors.toSet());
-            earlier.stream().filter(f -> !judged.contains(f.claim())).forEach(findings::add);
+            judgement = judgement.withEarlier(earlier);
         }
-        findings.addAll(Finding.corrected(study.claims().stream().flatMap(c -> c.judge(own, Comparison.LEVEL).stream())
-                .toList()));
-        if (!findings.isEmpty()) {
-            Json.write(layout.verdicts(folder), findings);
+        if (!judgement.sentences().isEmpty()) {
+            Json.write(study.outputs().contains(Output.INIT_TRAINING) ? layout.initTrainingVerdicts(folder)
+                    : layout.verdicts(folder), judgement);
         }
         Optional<Sweep> sweep = Optional.empty();
         if (study.outputs().contains(Output.SWEEP)) {
@@ -124,6 +125,18 @@ public final class StudyOutputs {
                 InitTrainingChart.save(layout.initTrainingFigure(folder), training);
             }
         }
+        if (study.outputs().contains(Output.ALL_VERDICTS) && (judgement.readings().stream()
+                .anyMatch(f -> f.value().isPresent())
+                || comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty()))) {
+            Map<String, List<MeanInterval>> gaps = new LinkedHashMap<>();
+            Variant baseline = Variants.BASELINE.defaults();
+            if (study.variants().contains(baseline)) {
+                study.variants().stream().filter(v -> !v.equals(baseline))
+                        .forEach(v -> gaps.put(v.key(), RelativeGap.of(own, v, baseline, Comparison.LEVEL)));
+            }
+            VerdictsChart.save(layout.verdictsFigure(folder), study.training().dataset().toUpperCase(Locale.ROOT),
+                    judgement, gaps, comparison.variants());
+        }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             if (comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty())) {
                 CompareResultsChart.save(layout.compareFigure(folder), study.training().dataset().toUpperCase(Locale.ROOT),
@@ -138,6 +151,6 @@ public final class StudyOutputs {
                 LayerStdChart.save(layout.layerStdFigure(folder), layerStats);
             }
         }
-        return new StudyResults(comparison, findings, sweep);
+        return new StudyResults(comparison, judgement, sweep);
     }
 }

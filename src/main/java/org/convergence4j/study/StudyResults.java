@@ -1,9 +1,8 @@
 package org.convergence4j.study;
 
-import java.util.List;
 import java.util.Optional;
 import org.convergence4j.statistics.Comparison;
-import org.convergence4j.statistics.Finding;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.statistics.Sweep;
 
 /**
@@ -11,13 +10,8 @@ import org.convergence4j.statistics.Sweep;
  * claims, and its sweep if it is one.
  *
  * @param comparison per variant statistics and per pair the intervals of the difference
- * @param findings the study's claims judged, in its order
+ * @param judgement the study's claims judged: per notebook sentence its claims, per claim its readings
  * @param sweep the end-point against the swept parameters, for a study with {@link Study.Output#SWEEP}
  */
-public record StudyResults(Comparison comparison, List<Finding> findings, Optional<Sweep> sweep) {
-
-    /** Copies the list. */
-    public StudyResults {
-        findings = List.copyOf(findings);
-    }
+public record StudyResults(Comparison comparison, Judgement judgement, Optional<Sweep> sweep) {
 }

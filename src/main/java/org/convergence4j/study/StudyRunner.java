@@ -3,6 +3,7 @@ package org.convergence4j.study;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ import org.convergence4j.train.RunSpec;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.train.Trainer;
 import org.convergence4j.train.TrainingHistory;
+import org.convergence4j.train.TrainingSetAccuracy;
 import org.convergence4j.train.TrainingProgress;
 import org.convergence4j.train.VariantRun;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -115,12 +117,15 @@ public final class StudyRunner {
      * @param identities every distinct spec with its identity, in order
      * @param reused the stored runs found, by spec
      * @param toTrain the runs of this process's shard to train (none when reporting only)
+     * @param toMeasure the reused runs whose stored network has not yet been evaluated on its training set in
+     *     inference mode ({@link RunRecord#trainingSetAccuracy()}; none when reporting only)
      */
-    public record Plan(Map<RunSpec, RunIdentity> identities, Map<RunSpec, RunRecord> reused, List<RunSpec> toTrain) {
+    public record Plan(Map<RunSpec, RunIdentity> identities, Map<RunSpec, RunRecord> reused, List<RunSpec> toTrain,
+            List<RunSpec> toMeasure) {
 
-        /** Whether some run has to be trained, and so the data read. */
+        /** Whether some run has to be trained or measured, and so the data read. */
         public boolean needsData() {
-            return !toTrain.isEmpty();
+            return !toTrain.isEmpty() || !toMeasure.isEmpty();
         }
     }
 
@@ -137,11 +142,16 @@ public final class StudyRunner {
         Map<RunSpec, RunIdentity> identities = identities(specs);
         Map<RunSpec, RunRecord> reused = new LinkedHashMap<>();
         List<RunSpec> toTrain = new ArrayList<>();
+        List<RunSpec> toMeasure = new ArrayList<>();
         int position = 0;
         for (Map.Entry<RunSpec, RunIdentity> e : identities.entrySet()) {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 reused.put(e.getKey(), stored.get());
+                if (!reportOnly && stored.get().trainingSetAccuracy().isEmpty() && stored.get().network().isPresent()
+                        && Files.isRegularFile(store.networkFile(e.getKey(), e.getValue().configuration()))) {
+                    toMeasure.add(e.getKey());
+                }
                 out.println(e.getKey().label() + ": reused " + store.storedFile(e.getKey(), e.getValue().configuration()));
             } else if (shard.contains(position) && !reportOnly) {
                 toTrain.add(e.getKey());
@@ -154,7 +164,11 @@ public final class StudyRunner {
                     Math.min(jobs, toTrain.size()),
                     TrainingEstimate.of(toTrain, store.readable(), jobs, NativeBuild.cpuModel()));
         }
-        return new Plan(identities, reused, toTrain);
+        if (!toMeasure.isEmpty()) {
+            out.println(toMeasure.size() + " stored network(s) to evaluate on their training set in inference mode, "
+                    + "once (a few seconds each)");
+        }
+        return new Plan(identities, reused, toTrain, toMeasure);
     }
 
     /**
@@ -169,7 +183,11 @@ public final class StudyRunner {
         Map<RunSpec, RunRecord> done = Collections.synchronizedMap(new LinkedHashMap<>(plan.reused()));
         if (plan.needsData()) {
             TrainingData images = data.orElseThrow(() -> new IllegalArgumentException("the plan trains "
-                    + plan.toTrain().size() + " run(s) and needs the data"));
+                    + plan.toTrain().size() + " run(s), measures " + plan.toMeasure().size() + " and needs the data"));
+            plan.toMeasure().forEach(spec -> done.put(spec, measured(done.get(spec), images)));
+        }
+        if (!plan.toTrain().isEmpty()) {
+            TrainingData images = data.orElseThrow();
             StudyClock clock = new StudyClock(plan.toTrain().stream().map(s -> s.settings().epochs()).toList(),
                     Math.min(jobs, plan.toTrain().size()));
             train(plan.toTrain(), plan.identities(), images, done, onStored, clock);
@@ -189,6 +207,32 @@ public final class StudyRunner {
             }
         }
         return new Outcome(ordered, elsewhere);
+    }
+
+    /**
+     * {@code run} with its stored network's accuracy on the training set it was trained on, in inference mode; the
+     * record is rewritten where it is this store's own (a shared read-only folder's record is measured anew by each
+     * command that reuses it). A network that cannot be read leaves the record as it was, with a line saying why.
+     */
+    private RunRecord measured(RunRecord run, TrainingData data) {
+        if (stop.isRequested()) {
+            return run;
+        }
+        try {
+            MultiLayerNetwork net = store.network(run);
+            RunRecord r = run.withTrainingSetAccuracy(TrainingSetAccuracy.of(net,
+                    data.trainSubset(run.settings().trainSubset()), run.settings().batchSize()));
+            Path own = store.file(run.spec(), run.configuration());
+            if (own.equals(store.storedFile(run.spec(), run.configuration()))) {
+                store.save(r);
+            }
+            out.printf(Locale.ROOT, "%s: training-set accuracy in inference mode %.2f%%%n", run.spec().label(),
+                    100 * r.trainingSetAccuracy().orElseThrow());
+            return r;
+        } catch (IOException e) {
+            out.println(run.spec().label() + ": training-set accuracy not measured: " + e.getMessage());
+            return run;
+        }
     }
 
     private void train(List<RunSpec> toTrain, Map<RunSpec, RunIdentity> identities, TrainingData data,
@@ -338,6 +382,7 @@ public final class StudyRunner {
         }
         List<TrainingSample> samples = recordLayers ? layerStats.samples() : List.of();
         return Optional.of(new Trained(RunRecord.of(spec, identity, result.history(), Optional.empty(), monteCarlo,
-                dependence, samples), Optional.of(result.network())));
+                dependence, samples).withTrainingSetAccuracy(TrainingSetAccuracy.of(result.network(), train, batch)),
+                Optional.of(result.network())));
     }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.persistence.InitStudyFile;
 import org.convergence4j.persistence.InitStudyFile.Entry;
+import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.persistence.ResultsLayout;
 
@@ -69,7 +71,21 @@ final class InitNotebook {
         values.put("table", () -> entries.map(InitNotebook::table).orElse("*No results yet.*"));
         values.put("conclusions", () -> entries.map(InitNotebook::conclusions).orElse("*No results yet.*"));
         values.putAll(new InitTrainingNotebook(layout, folder, entries).values());
+        Optional<Judgement> depth = depthVerdicts();
+        values.put("answer", () -> depth.map(j -> "**Answer.** " + String.join("\n\n", new Verdicts(j).grouped()))
+                .orElse("**Answer:** *Part 1 has not been run yet, or its verdicts could not be read.*"));
+        values.put("depth_verdicts", () -> depth.map(j -> new Verdicts(j).table()).orElse("*No verdicts yet.*"));
         return values;
+    }
+
+    /** The study's verdict at initialization, as it wrote it ({@code verdicts.json}). */
+    private Optional<Judgement> depthVerdicts() {
+        try {
+            return Files.exists(layout.verdicts(folder)) ? Optional.of(Json.read(layout.verdicts(folder),
+                    Judgement.class)) : Optional.empty();
+        } catch (JsonFileException e) {
+            return Optional.empty();
+        }
     }
 
     private String figures() {
@@ -103,6 +119,11 @@ final class InitNotebook {
                     + change(e.forwardStd().get(1), e.forwardStd().get(last)) + "; backward, the gradient std "
                     + change(e.backwardStd().get(last), e.backwardStd().get(1)) + ".");
         }
+        for (Entry e : entries) {
+            if (e.activation().equals("relu") && e.forwardStdTheory().isPresent()) {
+                lines.add(finiteWidth(e));
+            }
+        }
         Map<String, List<Entry>> groups = entries.stream().collect(Collectors.groupingBy(InitNotebook::group,
                 LinkedHashMap::new, Collectors.toList()));
         for (List<Entry> group : groups.values()) {
@@ -117,6 +138,18 @@ final class InitNotebook {
                     + ranked(group, InitNotebook::backwardLogChange) + ".");
         }
         return Markdown.bullets(lines);
+    }
+
+    /**
+     * A ReLU net's std at its last hidden layer beside the mean-field value, which the template's prose explains (a
+     * finite-width effect).
+     */
+    private static String finiteWidth(Entry e) {
+        int last = e.forwardStd().size() - 1;
+        return "**" + e.key() + "** at its last hidden layer: the geometric mean of the std over seeds is "
+                + Numbers.std(e.forwardStd().get(last)) + " against the mean-field value "
+                + Numbers.std(e.forwardStdTheory().get().get(last)) + " (see \"Why the ReLU nets sit below the "
+                + "mean-field column\" below).";
     }
 
     /** How a std changes from {@code from} to {@code to}, in words and both values. */

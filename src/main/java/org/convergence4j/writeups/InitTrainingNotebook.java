@@ -16,7 +16,7 @@ import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.persistence.ResultsLayout;
-import org.convergence4j.statistics.Finding;
+import org.convergence4j.claims.Judgement;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.statistics.InitTraining.Net;
 
@@ -56,7 +56,7 @@ final class InitTrainingNotebook {
     /** The template values of the section. */
     Map<String, Supplier<String>> values() {
         Read<InitTraining> training = read(layout.initTrainingJson(folder), InitTrainingFiles::read);
-        Read<List<Finding>> findings = read(layout.verdicts(folder), f -> List.of(Json.read(f, Finding[].class)));
+        Read<Judgement> findings = read(layout.initTrainingVerdicts(folder), f -> Json.read(f, Judgement.class));
         String none = "*No trained nets yet.*";
         Map<String, Supplier<String>> values = new LinkedHashMap<>();
         values.put("training_configuration", () -> training.value().map(InitTrainingNotebook::configuration)
@@ -68,19 +68,17 @@ final class InitTrainingNotebook {
                         + "optimizer; dashed: ln 10, the loss of a uniform guess"))));
         values.put("training_table", () -> training.value().map(InitTrainingNotebook::table).orElse(none));
         values.put("training_conclusions", () -> training.value().map(this::conclusions).orElse(none));
-        values.put("answer", () -> findings.value().map(InitTrainingNotebook::answer)
-                .orElse("**Answer:** *the nets have not been trained yet; the std through depth below is measured at "
-                        + "initialization only.*"));
+        values.put("training_answer", () -> findings.value().map(InitTrainingNotebook::answer)
+                .orElse("*The nets have not been trained yet.*"));
         values.put("training_verdicts", () -> findings.value().map(f -> new Verdicts(f).table())
-                .orElse(Files.exists(layout.verdicts(folder)) ? findings.problem() : "*No verdicts yet.*"));
+                .orElse(Files.exists(layout.initTrainingVerdicts(folder)) ? findings.problem() : "*No verdicts yet.*"));
         return values;
     }
 
     /** The verdicts on the seminar's 1.4, grouped by verdict, for the top of the write-up. */
-    private static String answer(List<Finding> findings) {
-        Verdicts verdicts = new Verdicts(findings);
-        return "**Answer.** The seminar's 1.4 as " + findings.size() + " contrasts on the trained nets, judged by their "
-                + "final training loss: " + verdicts.counts() + ".\n\n" + String.join("\n\n", verdicts.grouped());
+    private static String answer(Judgement judgement) {
+        Verdicts verdicts = new Verdicts(judgement);
+        return "Beside it, not part of it, the trained nets: " + String.join("\n\n", verdicts.sentences());
     }
 
     /** A reader of one file. */

@@ -72,7 +72,7 @@ public final class NotebookWriter {
         Comparison comparison = results.comparison();
         TrainingNotebook facts = new TrainingNotebook(study, comparison, summary);
         TrainingConclusions conclusions = new TrainingConclusions(comparison, summary);
-        Verdicts verdicts = new Verdicts(results.findings());
+        Verdicts verdicts = new Verdicts(results.judgement());
         boolean overview = study.outputs().contains(Output.COMPARISON_FIGURES);
         Map<String, Supplier<String>> values = common(layout, invocation, plan);
         values.put("status", facts::status);
@@ -84,7 +84,7 @@ public final class NotebookWriter {
         values.put("conclusions", () -> facts.variants().isEmpty() ? "*No runs yet.*" : overview
                 ? TrainingConclusions.bullets(conclusions.best(), List.of(conclusions.epochsToThreshold()))
                 : TrainingConclusions.bullets(conclusions.pairSentences(), List.of(conclusions.epochsToThreshold())));
-        values.put("verdicts", verdicts::table);
+        values.put("verdicts", () -> verdicts.sentenceTable() + "\n" + verdicts.table());
         values.put("design", facts::design);
         values.put("answer", () -> answer(study, results, conclusions, verdicts));
         values.put("end_point", facts::endPoint);
@@ -119,8 +119,7 @@ public final class NotebookWriter {
         if (results.sweep().isPresent()) {
             lines.addAll(new SweepNotebook(results.sweep().get(), results.comparison().margin()).conclusions());
         } else if (study.outputs().contains(Output.ALL_VERDICTS)) {
-            lines.add("Of the notebook's " + results.findings().size() + " conclusions judged on these runs: "
-                    + verdicts.counts() + ".");
+            lines.add(verdicts.headline());
             lines.addAll(verdicts.grouped());
         } else {
             lines.addAll(verdicts.sentences());
@@ -152,6 +151,13 @@ public final class NotebookWriter {
             figures.add(new Markdown.Figure(layout.sweepFigure(study.folder()),
                     "End-point against the probability: mean ± 95% interval over seeds, the Baseline's mean and "
                             + "interval as a band (unpaired; the paired differences in the table are tighter)"));
+        }
+        if (study.outputs().contains(Output.ALL_VERDICTS) && Files.exists(layout.verdictsFigure(study.folder()))) {
+            figures.add(new Markdown.Figure(layout.verdictsFigure(study.folder()), "The answer to the seminar: every "
+                    + "reading of every claim as its 95% interval (dot: the mean) over the grey band where the claim "
+                    + "holds, green supported, vermillion contradicted, grey not resolved; the train − test gap per "
+                    + "epoch relative to the Baseline's, with its 95% band (both with the masks on while training); "
+                    + "each variant's test accuracy, mean ± sd over seeds"));
         }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             figures.add(new Markdown.Figure(layout.compareFigure(study.folder()),

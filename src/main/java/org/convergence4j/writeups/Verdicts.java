@@ -2,110 +2,110 @@ package org.convergence4j.writeups;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.convergence4j.claims.ClaimVerdict;
+import org.convergence4j.claims.Judgement;
+import org.convergence4j.claims.SentenceVerdict;
 import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.Hypothesis;
-import org.convergence4j.statistics.MeanInterval;
 import org.convergence4j.statistics.Verdict;
 
 /**
- * The verdict table and the answer sentences of a write-up, from the study's {@link Finding}s (its
- * {@code verdicts.json}): every number is a finding's value, every verdict the finding's own.
+ * The verdict tables and the answer sentences of a write-up, from the study's {@link Judgement} (its
+ * {@code verdicts.json}): every number is a reading's value, every verdict the judgement's own.
  */
 final class Verdicts {
 
-    private final List<Finding> findings;
+    private final Judgement judgement;
 
-    Verdicts(List<Finding> findings) {
-        this.findings = List.copyOf(findings);
+    Verdicts(Judgement judgement) {
+        this.judgement = judgement;
     }
 
-    /** One row per finding: section, claim, statistic, value with interval, the region tested, verdict. */
-    String table() {
-        if (findings.isEmpty()) {
+    /** One row per sentence of the notebook: its claims with their verdicts, and the sentence's verdict. */
+    String sentenceTable() {
+        if (judgement.sentences().isEmpty()) {
             return "*No claim to judge.*";
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            rows.add(List.of(f.section(), f.claim(), f.statistic(), value(f), region(f.hypothesis(), f.unit()),
-                    "**" + f.verdictText() + "**"));
+        for (SentenceVerdict s : judgement.sentences()) {
+            rows.add(List.of(s.section(), s.sentence(), String.join("<br>", s.claims().stream()
+                    .map(c -> c.claim() + ": " + c.verdictText()).toList()), "**" + sentenceVerdict(s) + "**"));
         }
-        return Markdown.table(List.of("notebook", "claim", "statistic", "mean [95% interval]", "the claim holds if",
-                "verdict"), rows);
+        return Markdown.table(List.of("notebook", "sentence", "its claims", "verdict"), rows);
+    }
+
+    /** One row per reading: claim, reading, statistic, value with interval, the region, the reading's verdict. */
+    String table() {
+        if (judgement.sentences().isEmpty()) {
+            return "*No claim to judge.*";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ClaimVerdict c : judgement.claims()) {
+            for (Finding f : c.readings()) {
+                rows.add(List.of(f.section(), f.claim(), f.reading(), f.statistic(), value(f),
+                        region(f.hypothesis(), f.unit()), f.verdictText()));
+            }
+        }
+        return Markdown.table(List.of("notebook", "claim", "reading", "statistic", "mean [95% interval]",
+                "the claim holds if", "verdict"), rows);
     }
 
     /**
-     * The verdicts in sentences, e.g. "The notebook's claim that Dropout is better than DropConnect is
-     * **contradicted**: the paired difference … is −0.12 pp [−0.20, −0.04] over 10 seeds."
+     * Per claim, its verdict in a sentence with each reading's value, e.g. "The notebook's claim (2.3) that Dropout
+     * is better than DropConnect: **depends on the reading** (…) — at the end-point +0.01 pp [−0.06, +0.09], not
+     * resolved at n = 10; …".
      */
     List<String> sentences() {
-        return findings.stream().map(Verdicts::sentence).toList();
+        return judgement.claims().stream().map(Verdicts::sentence).toList();
     }
 
     /**
-     * The claims grouped by verdict, each with its value, e.g. "**Supported** (2): BatchNorm and LayerNorm differ
-     * little (+0.03 pp [−0.05, +0.11]); …": the short form of {@link #sentences()} for a table of many claims.
+     * The headline: how many of the notebook's sentences each verdict has, e.g. "Of the notebook's 6 conclusions
+     * (its sentences) judged on these runs: 1 supported, 2 contradicted, 3 depend on the reading."
      */
-    List<String> grouped() {
-        boolean oneSeedCount = findings.stream().mapToInt(Finding::seeds).distinct().count() <= 1;
-        List<String> lines = new ArrayList<>();
-        for (Verdict v : Verdict.values()) {
-            List<Finding> with = findings.stream().filter(f -> f.verdict() == v).toList();
-            if (!with.isEmpty()) {
-                String name = v != Verdict.NOT_RESOLVED ? v.text(0) : oneSeedCount ? v.text(with.get(0).seeds())
-                        : "not resolved";
-                lines.add("**" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "** (" + with.size() + "): "
-                        + String.join("; ", with.stream().map(f -> f.claim() + " (" + f.section() + ", " + value(f)
-                                + (oneSeedCount ? "" : seedCount(f)) + (f.unadjusted() != f.verdict() ? "; "
-                                        + f.unadjusted().text(f.seeds()) + " before Holm's correction" : "") + ")")
-                                .toList()) + ".");
-            }
-        }
-        return lines;
-    }
-
-    /** ", n = 10": said per claim when the claims of one list were judged on different numbers of seeds. */
-    private static String seedCount(Finding f) {
-        return ", n = " + f.seeds();
-    }
-
-    /** How many claims each verdict has, e.g. "2 supported, 1 contradicted, 3 not resolved at n = 10". */
-    String counts() {
+    String headline() {
         List<String> parts = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            List<Finding> with = findings.stream().filter(f -> f.verdict() == v).toList();
-            if (!with.isEmpty()) {
-                parts.add(with.size() + " " + (v == Verdict.NOT_RESOLVED ? "not resolved" : v.text(0)));
+            long n = judgement.sentences().stream().filter(s -> s.verdict() == v).count();
+            if (n > 0) {
+                parts.add(n + " " + (v == Verdict.NOT_RESOLVED ? "not resolved"
+                        : v == Verdict.DEPENDS_ON_READING ? (n == 1 ? "depends" : "depend") + " on the reading"
+                        : v.text(0)));
             }
         }
-        return String.join(", ", parts);
+        int n = judgement.sentences().size();
+        return "Of the notebook's " + n + (n == 1 ? " conclusion" : " conclusions") + " (its sentences) judged on "
+                + "these runs: " + String.join(", ", parts) + ".";
     }
 
-    private static String sentence(Finding f) {
-        String claim = "The notebook's claim (" + f.section() + ") that " + f.claim() + " is **"
-                + f.verdictText() + "**";
-        if (f.verdict() == Verdict.NOT_APPLICABLE) {
-            return claim + ".";
-        }
-        if (f.value().isEmpty()) {
-            return claim + ": fewer than two seeds have finished.";
-        }
-        MeanInterval i = f.value().get();
-        String reason = switch (f.verdict()) {
-            case SUPPORTED -> "the whole interval lies where the claim holds";
-            case CONTRADICTED -> "no part of the interval lies where the claim holds";
-            case NOT_RESOLVED -> "the interval reaches both sides of " + boundaries(f.hypothesis(), f.unit());
-            case NOT_APPLICABLE -> throw new IllegalStateException("handled above");
-        };
-        return claim + " — " + f.statistic() + ": " + value(f) + " over " + i.n() + " seeds; " + reason
-                + " (the claim needs " + region(f.hypothesis(), f.unit()) + ").";
+    /** Per sentence, its verdict and its claims' verdicts, in the notebook's order. */
+    List<String> grouped() {
+        return judgement.sentences().stream().map(s -> s.section() + " *" + s.sentence() + "* **" + sentenceVerdict(s)
+                + "**: " + String.join("; ", s.claims().stream().map(c -> c.claim() + ", " + c.verdictText())
+                        .toList()) + ".").toList();
     }
 
-    private static String value(Finding f) {
-        return f.value().map(i -> Numbers.signed(i.mean(), f.unit()) + " " + f.unit() + " [" + Numbers.signed(i.low(),
-                f.unit()) + ", " + Numbers.signed(i.high(), f.unit()) + "]").orElse("—");
+    private static String sentenceVerdict(SentenceVerdict s) {
+        return s.verdict().text(s.seeds()) + (s.verdict() != s.unadjusted() ? " (" + s.unadjusted().text(s.seeds())
+                + " before Holm's correction)" : "");
     }
 
-    /** The region in words, e.g. {@code θ > 0 pp} or {@code −0.15 < θ < +0.15 pp}. */
+    private static String sentence(ClaimVerdict c) {
+        String head = "The notebook's claim (" + c.section() + ") that " + c.claim() + ": **" + c.verdict().text(
+                c.seeds()) + "**" + (c.verdict() != c.unadjusted() ? " (" + c.unadjusted().text(c.seeds())
+                        + " before Holm's correction)" : "");
+        return head + " — " + String.join("; ", c.readings().stream().map(f -> f.reading() + " " + value(f)
+                + (f.value().isPresent() ? " (" + f.unit() + ", holds if " + region(f.hypothesis(), f.unit()) + ")"
+                        : "") + ", " + f.verdictText()).toList()) + ".";
+    }
+
+    /** A reading's mean and interval, e.g. {@code +0.29 [+0.22, +0.36]}; a dash without one. */
+    static String value(Finding f) {
+        return f.value().map(i -> Numbers.signed(i.mean(), f.unit()) + " [" + Numbers.signed(i.low(), f.unit()) + ", "
+                + Numbers.signed(i.high(), f.unit()) + "]").orElse("—");
+    }
+
+    /** The region in words, e.g. {@code mean > +0.00 pp} or {@code −0.14 < mean < +0.14 pp}. */
     static String region(Hypothesis h, String unit) {
         boolean lowOpen = h.low() == Double.NEGATIVE_INFINITY;
         boolean highOpen = h.high() == Double.POSITIVE_INFINITY;
@@ -116,16 +116,5 @@ final class Verdicts {
             return ("mean > " + Numbers.signed(h.low(), unit) + " " + unit).strip();
         }
         return (Numbers.signed(h.low(), unit) + " < mean < " + Numbers.signed(h.high(), unit) + " " + unit).strip();
-    }
-
-    private static String boundaries(Hypothesis h, String unit) {
-        List<String> ends = new ArrayList<>();
-        if (h.low() != Double.NEGATIVE_INFINITY) {
-            ends.add(Numbers.signed(h.low(), unit));
-        }
-        if (h.high() != Double.POSITIVE_INFINITY) {
-            ends.add(Numbers.signed(h.high(), unit));
-        }
-        return String.join(" or ", ends) + " " + unit;
     }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.convergence4j.models.InitConfiguration;
+import org.convergence4j.probe.DepthRatios;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.statistics.Finding;
@@ -54,9 +57,14 @@ class InitializationClaimsTest {
         return runs;
     }
 
+    /** The training-loss reading of each claim, uncorrected. */
     private static List<Finding> judge(List<Claim> claims, List<RunRecord> runs) {
+        return reading(claims, runs, 0);
+    }
+
+    private static List<Finding> reading(List<Claim> claims, List<RunRecord> runs, int index) {
         StudyRuns own = new StudyRuns(SEEDS, SETTINGS, runs);
-        return claims.stream().map(c -> c.judge(own, 0.95)).toList();
+        return claims.stream().map(c -> c.judge(own, 0.95).get(index)).toList();
     }
 
     private static List<Claim> claims(List<RunRecord> runs) {
@@ -147,6 +155,45 @@ class InitializationClaimsTest {
         assertEquals(2 * InitializationClaims.CONTRASTS.size(), Studies.PART1_TRAINING.claims().size());
         assertEquals(Studies.PART1_TRAINING.claims().size(),
                 Studies.PART1_TRAINING.claims().stream().map(Claim::statement).distinct().count());
+    }
+
+    /** The test-accuracy reading: FakeRuns' nets test at 1 − L/3, so preferred − other is (L_other − L_pref)/3. */
+    @Test
+    void theTestAccuracyReadingIsThePreferredMinusTheOtherNet() {
+        List<Finding> accuracy = reading(claims(adamRuns()), adamRuns(), 1);
+        assertEquals(100 * (0.11 / 3), accuracy.get(0).value().orElseThrow().mean(), 1e-9);
+        assertEquals("pp", accuracy.get(0).unit());
+        assertEquals("test accuracy", accuracy.get(0).reading());
+        assertTrue(accuracy.get(0).statistic().contains("d − tanh_he"), accuracy.get(0).statistic());
+    }
+
+    /**
+     * At initialization: a preferred net whose ratio r is 0.5 on every seed is about equal through depth (r &lt; 1)
+     * and steadier than another at r = 3; one at r = 2 is not about equal. The verdict is 1.4's one sentence.
+     */
+    @Test
+    void theDepthReadingsJudgeTheRatiosAtInitialization() {
+        Map<InitConfiguration, DepthRatios> nets = new EnumMap<>(InitConfiguration.class);
+        List<Double> half = List.of(0.5, 0.4, 0.6, 0.5);
+        List<Double> three = List.of(3.0, 3.1, 2.9, 3.0);
+        List<Double> two = List.of(2.0, 2.1, 1.9, 2.0);
+        nets.put(InitConfiguration.B, new DepthRatios(half, half));
+        nets.put(InitConfiguration.A, new DepthRatios(three, three));
+        nets.put(InitConfiguration.D, new DepthRatios(two, half));
+        nets.put(InitConfiguration.TANH_HE, new DepthRatios(half, three));
+
+        Judgement j = InitializationClaims.judgeDepth(nets, 0.95);
+
+        assertEquals(1, j.sentences().size());
+        assertEquals(Sentence.INITIALIZATION.text(), j.sentences().get(0).sentence());
+        assertEquals(2, j.claims().size(), "e and relu_xavier were not measured");
+        ClaimVerdict d = j.claims().get(0);
+        ClaimVerdict b = j.claims().get(1);
+        assertEquals(Verdict.SUPPORTED, b.verdict(), b.verdictText());
+        assertEquals(2.5, b.readings().get(2).value().orElseThrow().mean(), 1e-12, "a − b of the activations");
+        assertEquals(Verdict.DEPENDS_ON_READING, d.verdict(), d.verdictText());
+        assertEquals(Verdict.CONTRADICTED, d.readings().get(0).verdict(), "d's activations change by a factor 4");
+        assertEquals(Verdict.DEPENDS_ON_READING, j.sentences().get(0).verdict());
     }
 
     @Test

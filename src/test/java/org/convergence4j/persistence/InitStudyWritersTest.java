@@ -1,5 +1,6 @@
 package org.convergence4j.persistence;
 
+import org.convergence4j.probe.DepthRatios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
 import java.util.OptionalDouble;
-import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.GeometricSpread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +93,7 @@ class InitStudyWritersTest {
     void aNonFiniteStdFailsInsteadOfWritingInvalidJson() {
         ConfigurationResult broken = new ConfigurationResult(InitConfiguration.A, 2, List.of(
                 new LayerSummary(1, 784, 500, spread(Double.NaN, 0), spread(1, 0), spread(1, 0))),
-                Optional.empty());
+                Optional.empty(), new DepthRatios(List.of(0.5, 0.6), List.of(1.5, 1.2)));
         assertThrows(IllegalArgumentException.class, () -> InitStudyFile.of(List.of(broken)));
     }
 
@@ -107,11 +108,11 @@ class InitStudyWritersTest {
                         IntStream.range(0, depth).mapToObj(l -> 0.9 / (l + 1)).toList(),
                         IntStream.range(0, depth).mapToObj(l -> 1.1e-4 * (l + 1)).toList()))
                 : Optional.empty();
-        return new ConfigurationResult(c, 10, layers, theory);
+        return new ConfigurationResult(c, 10, layers, theory, new DepthRatios(List.of(0.5), List.of(1.5)));
     }
 
     /** A spread over ten seeds with this mean and sd. */
-    private static Spread spread(double mean, double sd) {
-        return new Spread(10, mean, OptionalDouble.of(sd));
+    private static GeometricSpread spread(double mean, double factor) {
+        return new GeometricSpread(10, mean, OptionalDouble.of(factor));
     }
 }

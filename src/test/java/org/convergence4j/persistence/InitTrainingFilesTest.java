@@ -30,7 +30,7 @@ class InitTrainingFilesTest {
         assertEquals(InitTrainingFiles.HEADER, csv.get(0));
         assertEquals(1 + STUDY.variants().size(), csv.size());
         String first = csv.get(1);
-        assertTrue(first.startsWith("InitA,a,784→500×10→10,\"tanh, N(0, 0.1²)\",\"Adam, lr 0.001\",3,3,"), first);
+        assertTrue(first.startsWith("InitA,a,784→500×10→10,\"tanh, N(0, 0.1²)\",\"Adam, lr 0.001\",3," + STUDY.seeds().size() + ","), first);
         assertEquals(InitTrainingFiles.HEADER.split(",").length,
                 first.replaceAll("\"[^\"]*\"", "q").split(",", -1).length, "one cell per column");
 

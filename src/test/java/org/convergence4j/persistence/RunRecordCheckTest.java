@@ -148,7 +148,7 @@ class RunRecordCheckTest {
                 without.engine(), without.configuration(), without.history(), without.divergence(),
                 without.monteCarlo(), without.batchDependence(), without.layerStats(), without.network(),
                 Optional.of(new RunEnvironment("2026-01-01T12:00:00Z", "some CPU", "linux-x86_64", "17", "1.0.0-M2.1",
-                        "Linux", 2)), without.fingerprint());
+                        "Linux", 2)), without.fingerprint(), Optional.empty());
         for (RunRecord r : List.of(without, with)) {
             s.save(r);
             assertEquals(Optional.of(r), s.find(r.spec(), r.identity()));

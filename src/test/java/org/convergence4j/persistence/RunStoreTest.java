@@ -89,7 +89,7 @@ class RunStoreTest {
         LayerFingerprint now = new LayerFingerprint("4 DropConnect", List.of(2.0, 0.5, -0.25, 1.0, 0.25));
         RunRecord stored = new RunRecord(r.format(), r.variant(), r.seed(), r.settings(), r.engine(), r.configuration(),
                 r.history(), r.divergence(), r.monteCarlo(), r.batchDependence(), r.layerStats(), r.network(),
-                r.environment(), Optional.of(List.of(then)));
+                r.environment(), Optional.of(List.of(then)), Optional.empty());
         s.save(stored);
 
         assertEquals(Optional.of(stored), s.find(r.spec(), new RunIdentity(r.configuration(), List.of(then))));
@@ -198,7 +198,7 @@ class RunStoreTest {
         RunRecord a = record();
         RunRecord unfinished = new RunRecord(a.format(), a.variant(), a.seed(), a.settings(), a.engine(), a.configuration(),
                 new TrainingHistory(a.history().epochs().subList(0, 1), true), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         s.save(unfinished);
         assertEquals(Optional.empty(), s.find(a.spec(), a.identity()));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("an unfinished run"), log.toString());

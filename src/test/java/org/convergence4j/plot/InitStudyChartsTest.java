@@ -1,5 +1,6 @@
 package org.convergence4j.plot;
 
+import org.convergence4j.probe.DepthRatios;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
 import java.util.OptionalDouble;
-import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.GeometricSpread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,11 +61,12 @@ class InitStudyChartsTest {
                 c.mlp().fanOut(l), spread(l == 0 ? 1 : first * Math.pow(0.8, l), 0.01),
                 spread(l == 0 ? 1e-3 : first * 1e-3 * Math.pow(1.1, l), 1e-4), spread(1e-3, 1e-4))).toList();
         List<Double> flat = Collections.nCopies(depth, 0.5);
-        return new ConfigurationResult(c, 2, layers, Optional.of(new MeanFieldTheory.Expectation(flat, flat)));
+        return new ConfigurationResult(c, 2, layers, Optional.of(new MeanFieldTheory.Expectation(flat, flat)),
+                new DepthRatios(List.of(0.5, 0.6), List.of(1.5, 1.2)));
     }
 
     /** A spread over two seeds with this mean and sd. */
-    private static Spread spread(double mean, double sd) {
-        return new Spread(2, mean, OptionalDouble.of(sd));
+    private static GeometricSpread spread(double mean, double factor) {
+        return new GeometricSpread(2, mean, OptionalDouble.of(factor));
     }
 }

@@ -38,7 +38,9 @@ class InitializationStudyTest {
                         c.key() + " backward, layer " + s.layer());
             }
             // Every seed sees the same batch, so the first layer's input cannot vary.
-            assertEquals(0.0, r.layers().get(0).activationStd().sdValue());
+            assertEquals(1.0, r.layers().get(0).activationStd().factorValue(), "a geometric sd of 1: no spread");
+            assertEquals(SEEDS, r.depth().activations().size());
+            assertEquals(SEEDS, r.depth().gradients().size());
             assertEquals(r.layers().stream().map(s -> s.activationStd().mean()).toList(), r.forwardStd());
             assertEquals(r.layers().stream().map(s -> s.inputGradStd().mean()).toList(), r.backwardStd());
         }

@@ -82,6 +82,6 @@ class HolmTest {
             first.put(k + 1L, d[k]);
             zero.put(k + 1L, 0.0);
         }
-        return Finding.judge("x", claim, "d", "pp", h, PairedSample.of(first, zero), 0.95);
+        return Finding.judge("x", claim, "r", "d", "pp", h, PairedSample.of(first, zero), 0.95);
     }
 }

@@ -35,11 +35,11 @@ class HypothesisTest {
 
     @Test
     void aFindingWithoutAnIntervalIsNotResolvedAndSaysN() {
-        Finding one = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
+        Finding one = Finding.judge("2.3", "claim", "reading", "statistic", "pp", Hypothesis.above(0),
                 PairedSample.of(Map.of(1L, 1.0), Map.of(1L, 0.5)), 0.95);
         assertEquals(Verdict.NOT_RESOLVED, one.verdict());
         assertEquals("not resolved at n = 1", one.verdictText(), "one common seed, no interval");
-        Finding two = Finding.judge("2.3", "claim", "statistic", "pp", Hypothesis.above(0),
+        Finding two = Finding.judge("2.3", "claim", "reading", "statistic", "pp", Hypothesis.above(0),
                 PairedSample.of(Map.of(1L, 1.0, 2L, 1.2), Map.of(1L, 0.5, 2L, 0.6)), 0.95);
         assertEquals(2, two.seeds());
         assertThrows(IllegalArgumentException.class, () -> Hypothesis.within(0));

@@ -30,10 +30,10 @@ class StudiesTest {
     }
 
     @Test
-    void theyTrainFiveEpochsAtTheSeminarsOtherSettingsOnThreeSeeds() {
+    void theyTrainFiveEpochsAtTheSeminarsOtherSettingsOnFiveSeeds() {
         assertEquals(TrainingSettings.seminar("mnist").withEpochs(Studies.INIT_TRAINING_EPOCHS), TRAINING.training());
         assertEquals(5, Studies.INIT_TRAINING_EPOCHS);
-        assertEquals(Studies.seeds(1, 3), TRAINING.seeds());
+        assertEquals(Studies.seeds(1, 5), TRAINING.seeds());
         assertEquals(Studies.INIT_TRAINING_SEEDS, TRAINING.seeds());
     }
 

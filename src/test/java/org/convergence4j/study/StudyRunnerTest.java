@@ -1,5 +1,6 @@
 package org.convergence4j.study;
 
+import org.convergence4j.claims.Judgement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +31,6 @@ import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
-import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.Evaluation;
@@ -111,6 +110,33 @@ class StudyRunnerTest {
             }
         }
         return out;
+    }
+
+    /**
+     * A trained run records its final network's inference-mode accuracy on the images it was trained on, equal to
+     * a direct evaluation of the stored network; a record stored without it (before it was measured) is measured
+     * once from its stored network, to the same value, and rewritten, so the next command needs no data.
+     */
+    @Test
+    void theTrainingSetAccuracyInInferenceModeIsMeasuredOnceFromTheStoredNetwork() throws IOException {
+        RunRecord trained = run(dir, specs(List.of(DROPOUT), 1)).get(0);
+        RunStore store = new RunStore(ResultsLayout.of(dir).runs(), System.out);
+        TrainingData data = data();
+        double direct = Trainer.evaluate(store.network(trained), BatchIterator.sequential(
+                data.trainSubset(TINY.trainSubset()), TINY.batchSize())).accuracy();
+        assertEquals(direct, trained.trainingSetAccuracy().orElseThrow(), 0.0);
+
+        RunRecord unmeasured = new RunRecord(trained.format(), trained.variant(), trained.seed(), trained.settings(),
+                trained.engine(), trained.configuration(), trained.history(), trained.divergence(),
+                trained.monteCarlo(), trained.batchDependence(), trained.layerStats(), trained.network(),
+                trained.environment(), trained.fingerprint(), Optional.empty());
+        store.save(unmeasured);
+        RunRecord measured = run(dir, specs(List.of(DROPOUT), 1)).get(0);
+        assertTrue(log().contains(": training-set accuracy in inference mode "), log());
+        assertEquals(direct, measured.trainingSetAccuracy().orElseThrow(), 0.0);
+        run(dir, 1, new StopSignal(), false, false, () -> {
+            throw new AssertionError("measured once: no data needed");
+        }, specs(List.of(DROPOUT), 1), r -> { });
     }
 
     @Test
@@ -303,13 +329,13 @@ class StudyRunnerTest {
 
         ResultsLayout layout = ResultsLayout.of(dir);
         StudyOutputs.writeAll(List.of(study), runs, SummaryFile.of(List.of(), runs, settings, study.seeds(), "test"),
-                layout);
+                layout, Judgement.NONE);
         InitTraining training = InitTrainingFiles.read(layout.initTrainingJson(study.folder()));
         assertEquals(List.of(adam.key(), sgd.key()), training.nets().stream().map(InitTraining.Net::variant).toList());
         assertTrue(training.nets().stream().allMatch(n -> n.finishedSeeds().equals(study.seeds())
                 && n.meanTrainLoss().size() == settings.epochs()));
         assertTrue(Files.exists(layout.initTrainingFigure(study.folder())));
-        assertTrue(Arrays.stream(Json.read(layout.verdicts(study.folder()), Finding[].class))
+        assertTrue(Json.read(layout.initTrainingVerdicts(study.folder()), Judgement.class).readings().stream()
                 .allMatch(f -> f.value().isEmpty()), "d alone: no contrast has both its nets");
     }
 

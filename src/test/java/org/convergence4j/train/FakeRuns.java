@@ -53,7 +53,7 @@ public final class FakeRuns {
             RunRecord d = dropConnect.get(r);
             dropConnect.set(r, new RunRecord(d.format(), d.variant(), d.seed(), d.settings(), d.engine(), d.configuration(),
                     d.history(), d.divergence(), Optional.of(new MonteCarloInference.Accuracy(50, monteCarlo[r])),
-                    d.batchDependence(), d.layerStats(), d.network(), d.environment(), d.fingerprint()));
+                    d.batchDependence(), d.layerStats(), d.network(), d.environment(), d.fingerprint(), Optional.empty()));
         }
         runs.addAll(dropConnect);
         runs.addAll(withBatchDependence(withLayerStats(variant(Variants.BATCHNORM.defaults(),
@@ -85,7 +85,7 @@ public final class FakeRuns {
             runs.add(new RunRecord(RunSpec.FORMAT, variant, r + 1, SETTINGS, ConvolutionEngine.available(),
                     configuration(variant),
                     new TrainingHistory(history, false), divergence, Optional.empty(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
         return runs;
     }
@@ -110,7 +110,7 @@ public final class FakeRuns {
                     : Optional.empty();
             runs.add(new RunRecord(RunSpec.FORMAT, variant, r + 1, settings, ConvolutionEngine.available(),
                     configuration(variant), new TrainingHistory(history, false), divergence, Optional.empty(),
-                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         }
         return runs;
     }
@@ -160,7 +160,7 @@ public final class FakeRuns {
         List<RunRecord> out = new ArrayList<>(runs);
         RunRecord f = out.get(0);
         out.set(0, new RunRecord(f.format(), f.variant(), f.seed(), f.settings(), f.engine(), f.configuration(),
-                f.history(), f.divergence(), f.monteCarlo(), f.batchDependence(), samples, f.network(), f.environment(), f.fingerprint()));
+                f.history(), f.divergence(), f.monteCarlo(), f.batchDependence(), samples, f.network(), f.environment(), f.fingerprint(), Optional.empty()));
         return out;
     }
 
@@ -169,7 +169,7 @@ public final class FakeRuns {
         RunRecord f = out.get(0);
         out.set(0, new RunRecord(f.format(), f.variant(), f.seed(), f.settings(), f.engine(), f.configuration(),
                 f.history(), f.divergence(), f.monteCarlo(), Optional.of(dependence), f.layerStats(), f.network(),
-                f.environment(), f.fingerprint()));
+                f.environment(), f.fingerprint(), Optional.empty()));
         return out;
     }
 }

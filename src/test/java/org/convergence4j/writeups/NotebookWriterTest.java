@@ -1,5 +1,10 @@
 package org.convergence4j.writeups;
 
+import java.util.EnumMap;
+import org.convergence4j.claims.SentenceVerdict;
+import org.convergence4j.claims.InitializationClaims;
+import org.convergence4j.claims.Judgement;
+import org.convergence4j.probe.DepthRatios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +41,7 @@ import org.convergence4j.probe.ConfigurationResult;
 import org.convergence4j.probe.LayerSummary;
 import org.convergence4j.probe.MeanFieldTheory;
 import org.convergence4j.statistics.Finding;
-import org.convergence4j.statistics.Spread;
+import org.convergence4j.statistics.GeometricSpread;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.StudyOutputs;
@@ -73,7 +78,7 @@ class NotebookWriterTest {
 
         Set<String> allowed = new HashSet<>();
         List<Path> json = new ArrayList<>(List.of(layout.summary(), layout.initSummary(Studies.PART1.folder()),
-                layout.initTrainingJson(Studies.PART1.folder())));
+                layout.initTrainingJson(Studies.PART1.folder()), layout.initTrainingVerdicts(Studies.PART1.folder())));
         for (Study s : STUDIES) {
             for (Path file : List.of(layout.comparisonJson(s.folder()), layout.verdicts(s.folder()), layout.sweepJson(s.folder()))) {
                 if (s.trains() && Files.exists(file)) {
@@ -82,7 +87,8 @@ class NotebookWriterTest {
             }
         }
         assertTrue(json.contains(layout.verdicts(Studies.PART4.folder())) && json.contains(layout.sweepJson(Studies.SWEEP.folder())));
-        assertTrue(json.contains(layout.verdicts(Studies.PART1.folder())), "Part 1's trained nets have verdicts");
+        assertTrue(json.contains(layout.verdicts(Studies.PART1.folder())), "Part 1 has its verdict at initialization");
+        assertTrue(Files.exists(layout.initTrainingVerdicts(Studies.PART1.folder())), "Part 1's trained nets have theirs");
         for (Path file : json) {
             collect(new ObjectMapper().readTree(file.toFile()), allowed);
         }
@@ -113,11 +119,11 @@ class NotebookWriterTest {
         assertTrue(section.contains("](../part1-initialization/training_loss.png)"), section);
         String table = section.substring(section.indexOf("### Final training loss"), section.indexOf("### Does"));
         assertEquals(Studies.PART1_TRAINING.variants().size(), table.lines().filter(l -> l.startsWith("| **")).count());
-        List<Finding> findings = List.of(Json.read(layout.verdicts(Studies.PART1.folder()), Finding[].class));
-        assertEquals(6, findings.size(), "three contrasts, two optimizers");
-        for (Finding f : findings) {
-            assertTrue(section.lines().anyMatch(l -> l.startsWith("| 1.4 | " + f.claim() + " | ")
-                    && l.endsWith(" | **" + f.verdictText() + "** |")), f.claim());
+        Judgement judgement = Json.read(layout.initTrainingVerdicts(Studies.PART1.folder()), Judgement.class);
+        assertEquals(6, judgement.claims().size(), "three contrasts, two optimizers");
+        for (Finding f : judgement.readings()) {
+            assertTrue(section.lines().anyMatch(l -> l.startsWith("| 1.4 | " + f.claim() + " | " + f.reading() + " | ")
+                    && l.endsWith(" | " + f.verdictText() + " |")), f.claim() + " / " + f.reading());
         }
         assertTrue(section.contains("Still at chance") && section.contains("**relu_xavier** with SGD, lr " + Parameter.format(Studies.SGD_LEARNING_RATE)),
                 section);
@@ -165,7 +171,7 @@ class NotebookWriterTest {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
         SummaryFile summary = SummaryFile.of(List.of(), List.of(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "cmd");
         for (Study s : STUDIES) {
-            NotebookWriter.writeAll(List.of(s), StudyOutputs.writeAll(List.of(s), List.of(), summary, layout), summary,
+            NotebookWriter.writeAll(List.of(s), StudyOutputs.writeAll(List.of(s), List.of(), summary, layout, Judgement.NONE), summary,
                     layout, INVOCATION);
             String text = Files.readString(layout.notebook(s.writeup()));
             assertFalse(text.contains("!["), s.writeup() + " links a figure that does not exist");
@@ -195,12 +201,18 @@ class NotebookWriterTest {
             assertTrue(text.contains("## Answer") && text.contains("**Answer"), s.writeup() + " has no Answer");
         }
         String part4 = Files.readString(layout.notebook(Studies.PART4.writeup()));
-        Finding[] findings = Json.read(layout.verdicts(Studies.PART4.folder()), Finding[].class);
-        assertTrue(findings.length >= Studies.PART4.claims().size());
-        for (Finding f : findings) {
-            assertTrue(part4.contains("| " + f.claim() + " |") && part4.contains("**" + f.verdictText() + "**"),
-                    f.claim() + ": " + f.verdictText());
+        Judgement judgement = Json.read(layout.verdicts(Studies.PART4.folder()), Judgement.class);
+        assertTrue(judgement.claims().size() >= Studies.PART4.claims().size());
+        assertTrue(judgement.sentences().stream().anyMatch(s -> s.section().equals("1.4")), "Part 1's verdict too");
+        for (Finding f : judgement.readings()) {
+            assertTrue(part4.contains("| " + f.claim() + " | " + f.reading() + " | ")
+                    && part4.contains(" | " + f.verdictText() + " |"), f.claim() + ": " + f.verdictText());
         }
+        for (SentenceVerdict s : judgement.sentences()) {
+            assertTrue(part4.contains("| " + s.section() + " | " + s.sentence() + " | "), s.sentence());
+        }
+        assertTrue(part4.contains("Of the notebook's " + judgement.sentences().size() + " conclusions (its sentences)"),
+                part4);
     }
 
     @Test
@@ -222,13 +234,17 @@ class NotebookWriterTest {
         String part3 = Files.readString(layout.notebook("Part3-normalization"));
         assertTrue(part3.contains("**BatchNorm** is better than **LayerNorm** by " + Numbers.percent(0.005) + " pp"),
                 part3);
-        assertTrue(part3.contains("BatchNorm is better than LayerNorm is **supported**"), part3);
-        assertTrue(part3.contains("BatchNorm and LayerNorm differ little is **contradicted**"), part3);
+        assertTrue(part3.contains("| BatchNorm is slightly better than LayerNorm | at the end-point | "), part3);
+        assertTrue(part3.lines().anyMatch(l -> l.startsWith("| 3.3 | BatchNorm is slightly better than LayerNorm | at "
+                + "the end-point | ") && l.endsWith(" | supported |")), part3);
+        assertTrue(part3.lines().anyMatch(l -> l.startsWith("| 3.3 | BatchNorm and LayerNorm differ little | at "
+                + "the end-point | ") && l.endsWith(" | contradicted |")), part3);
 
         layout = writeAll(dir, FakeRuns.standard());
         part3 = Files.readString(layout.notebook("Part3-normalization"));
         assertTrue(part3.contains("**BatchNorm** and **LayerNorm**: not resolved"), part3);
-        assertTrue(part3.contains("BatchNorm is better than LayerNorm is **not resolved at n = 3**"), part3);
+        assertTrue(part3.lines().anyMatch(l -> l.startsWith("| 3.3 | BatchNorm is slightly better than LayerNorm | at "
+                + "the end-point | ") && l.endsWith(" | not resolved at n = 3 |")), part3);
     }
 
     /** Summary, every study's outputs and write-up, and Part 1's summary and write-up, from {@code runs}. */
@@ -237,12 +253,17 @@ class NotebookWriterTest {
         List<Variant> all = Studies.PART4.variants();
         SummaryFile summary = SummaryFile.of(all, runs, FakeRuns.SETTINGS, FakeRuns.SEEDS, INVOCATION.command());
         summary.write(layout.summary());
-        InitStudyFile.of(List.of(initResult(InitConfiguration.A, 0.83, 1.7), initResult(InitConfiguration.B, 0.71, 0.93),
-                initResult(InitConfiguration.D, 0.77, 0.61), initResult(InitConfiguration.TANH_HE, 0.79, 1.08)))
-                .write(layout.initSummary(Studies.PART1.folder()));
+        List<ConfigurationResult> init = List.of(initResult(InitConfiguration.A, 0.83, 1.7),
+                initResult(InitConfiguration.B, 0.71, 0.93), initResult(InitConfiguration.D, 0.77, 0.61),
+                initResult(InitConfiguration.TANH_HE, 0.79, 1.08));
+        InitStudyFile.of(init).write(layout.initSummary(Studies.PART1.folder()));
+        Map<InitConfiguration, DepthRatios> depth = new EnumMap<>(InitConfiguration.class);
+        init.forEach(r -> depth.put(r.configuration(), r.depth()));
+        Judgement atInitialization = InitializationClaims.judgeDepth(depth, 0.95);
+        Json.write(layout.verdicts(Studies.PART1.folder()), atInitialization);
         // As the sections do: every study's outputs, then every write-up once.
-        NotebookWriter.writeAll(STUDIES, StudyOutputs.writeAll(STUDIES, runs, summary, layout), summary, layout,
-                INVOCATION);
+        NotebookWriter.writeAll(STUDIES, StudyOutputs.writeAll(STUDIES, runs, summary, layout, atInitialization),
+                summary, layout, INVOCATION);
         return layout;
     }
 
@@ -304,11 +325,13 @@ class NotebookWriterTest {
                 c.mlp().fanOut(l), spread(0.9817 * Math.pow(forward, l), 0.01),
                 spread(3.1e-4 * Math.pow(backward, depth - l), 1e-5), spread(1e-3, 1e-4))).toList();
         List<Double> theory = IntStream.range(0, depth).mapToObj(l -> 0.97 * Math.pow(forward, l)).toList();
-        return new ConfigurationResult(c, 10, layers, Optional.of(new MeanFieldTheory.Expectation(theory, theory)));
+        return new ConfigurationResult(c, 10, layers, Optional.of(new MeanFieldTheory.Expectation(theory, theory)),
+                new DepthRatios(java.util.Collections.nCopies(10, Math.abs(Math.log(Math.pow(forward, depth - 2)) / Math.log(2))),
+                        java.util.Collections.nCopies(10, Math.abs(Math.log(Math.pow(backward, depth - 2)) / Math.log(2)))));
     }
 
     /** A spread over ten seeds with this mean and sd. */
-    private static Spread spread(double mean, double sd) {
-        return new Spread(10, mean, OptionalDouble.of(sd));
+    private static GeometricSpread spread(double mean, double factor) {
+        return new GeometricSpread(10, mean, OptionalDouble.of(factor));
     }
 }

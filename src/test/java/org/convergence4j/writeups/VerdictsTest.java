@@ -1,44 +1,45 @@
 package org.convergence4j.writeups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.convergence4j.claims.ClaimVerdict;
+import org.convergence4j.claims.Judgement;
+import org.convergence4j.claims.Sentence;
+import org.convergence4j.claims.SentenceVerdict;
 import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.Hypothesis;
 import org.convergence4j.statistics.MeanInterval;
 import org.junit.jupiter.api.Test;
 
-/**
- * The grouped verdicts name the number of seeds once when every claim has the same, and per claim when they differ
- * (Part 4 judges Part 1's 3-seed claims beside the 10-seed ones of Parts 2–3).
- */
+/** The headline counts the notebook's sentences; a claim that depends on the reading says which reading says what. */
 class VerdictsTest {
 
-    /** An unresolved finding on {@code n} seeds: its interval (−0.1, +0.1) pp straddles the bound 0. */
-    private static Finding unresolved(String claim, int n) {
+    /** A reading on 10 seeds with the interval [low, high] pp, judged on θ &gt; 0. */
+    private static Finding reading(String name, double low, double high) {
         Hypothesis above0 = Hypothesis.above(0);
-        MeanInterval value = new MeanInterval(n, 0, -0.001, 0.001, 0.95);
-        return new Finding("2.3", claim, "difference", "pp", above0, n, Optional.of(value), above0.judge(value),
-                above0.judge(value), Optional.empty());
+        MeanInterval value = new MeanInterval(10, (low + high) / 2, low, high, 0.95);
+        return new Finding("2.3", "A is better than B", name, "difference", "pp", above0, 10, Optional.of(value),
+                above0.judge(value), above0.judge(value), Optional.empty());
     }
 
     @Test
-    void oneSeedCountIsNamedInTheHeading() {
-        List<String> lines = new Verdicts(List.of(unresolved("A", 10), unresolved("B", 10))).grouped();
+    void theHeadlineCountsSentencesNotReadings() {
+        ClaimVerdict depends = ClaimVerdict.of("2.3", "A is better than B", List.of(reading("at the end-point", -0.3,
+                -0.1), reading("over the whole curve", 0.1, 0.3), reading("by test NLL", -0.1, 0.2)));
+        ClaimVerdict supported = ClaimVerdict.of("2.3", "C is better than D", List.of(reading("at the end-point",
+                0.1, 0.2), reading("over the whole curve", 0.2, 0.3)));
+        Judgement j = new Judgement(List.of(SentenceVerdict.of(Sentence.DROPOUT_BETTER, List.of(depends)),
+                SentenceVerdict.of(Sentence.TRAINS_WORSE, List.of(supported, supported))));
+        Verdicts v = new Verdicts(j);
 
-        assertEquals(1, lines.size());
-        assertTrue(lines.get(0).startsWith("**Not resolved at n = 10** (2): "), lines.get(0));
-        assertFalse(lines.get(0).contains(", n = 10)"), lines.get(0));
-    }
-
-    @Test
-    void differentSeedCountsAreNamedPerClaim() {
-        String line = new Verdicts(List.of(unresolved("A", 3), unresolved("B", 10))).grouped().get(0);
-
-        assertTrue(line.startsWith("**Not resolved** (2): "), line);
-        assertTrue(line.contains("A (2.3, ") && line.contains(", n = 3); B (2.3, ") && line.endsWith(", n = 10)."), line);
+        assertEquals("Of the notebook's 2 conclusions (its sentences) judged on these runs: 1 supported, 1 depends "
+                + "on the reading.", v.headline());
+        assertEquals("depends on the reading: contradicted (at the end-point); supported (over the whole curve); not "
+                + "resolved at n = 10 (by test NLL)", depends.verdictText());
+        assertTrue(v.table().contains("| 2.3 | A is better than B | over the whole curve | difference | +0.20 [+0.10, "
+                + "+0.30] | mean > +0.00 pp | supported |"), v.table());
     }
 }

@@ -1,0 +1,176 @@
+package org.convergence4j.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.convergence4j.claims.Judgement;
+import org.convergence4j.statistics.Finding;
+import org.convergence4j.statistics.MeanInterval;
+import org.convergence4j.statistics.Verdict;
+import org.convergence4j.statistics.VariantStatistics;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The figure that answers the seminar: per unit (pp, epochs, nats, the log₂ ratios of Part 1), every reading of every
+ * claim as its 95% interval with its mean, on a row of its own, over a grey band where the claim holds, coloured by
+ * the reading's verdict (green supported, vermillion contradicted, grey not resolved); then the train − test gap per
+ * epoch of each variant relative to the Baseline's, with its interval as a band; then each variant's test accuracy
+ * per epoch with a band of ±1 sd over seeds.
+ */
+public final class VerdictsChart {
+
+    /** Colours of the verdicts. */
+    private static final Map<Verdict, Color> COLOURS = Map.of(Verdict.SUPPORTED, new Color(0, 158, 115),
+            Verdict.CONTRADICTED, new Color(213, 94, 0), Verdict.DEPENDS_ON_READING, new Color(204, 121, 167),
+            Verdict.NOT_RESOLVED, new Color(120, 120, 120));
+    /** The region band's grey. */
+    private static final Color REGION = new Color(0, 0, 0, 28);
+    /** Panel size of the figure, large enough for a row per reading. */
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 760;
+
+    private VerdictsChart() {
+    }
+
+    /**
+     * Saves the figure.
+     *
+     * @param judgement the study's verdicts; readings without an interval are left out
+     * @param gaps per variant other than the Baseline, its relative gap per epoch ({@link
+     *     org.convergence4j.statistics.RelativeGap}); may be empty
+     * @param variants the variants whose test accuracy curves are drawn
+     * @throws IllegalArgumentException if there is nothing to draw
+     */
+    public static void save(Path file, String title, Judgement judgement, Map<String, List<MeanInterval>> gaps,
+            List<VariantStatistics> variants) {
+        Map<String, List<Finding>> byUnit = new LinkedHashMap<>();
+        judgement.readings().stream().filter(f -> f.value().isPresent())
+                .forEach(f -> byUnit.computeIfAbsent(f.unit(), u -> new ArrayList<>()).add(f));
+        List<XYChart> panels = new ArrayList<>();
+        byUnit.forEach((unit, findings) -> panels.add(forest(title, unit, findings)));
+        if (gaps.values().stream().anyMatch(g -> !g.isEmpty())) {
+            panels.add(gapPanel(title, gaps));
+        }
+        List<VariantStatistics> drawn = variants.stream().filter(v -> !v.testAccuracyByEpoch().isEmpty()).toList();
+        if (!drawn.isEmpty()) {
+            panels.add(curves(title, drawn));
+        }
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("no reading with an interval and no curve to draw into " + file);
+        }
+        PngPanels.save(file, 2, panels);
+    }
+
+    private static XYChart forest(String title, String unit, List<Finding> findings) {
+        String axis = unit.isEmpty() ? "abs(log₂ ratio)" : unit;
+        XYChart chart = Charts.lineChart(title + ": readings in " + axis + ", 95% intervals", axis, "", WIDTH, HEIGHT);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setYAxisMax(0.8);
+        chart.getStyler().setYAxisMin(-findings.size() + 0.4);
+        double low = findings.stream().mapToDouble(f -> f.value().get().low()).min().orElseThrow();
+        double high = findings.stream().mapToDouble(f -> f.value().get().high()).max().orElseThrow();
+        for (Finding f : findings) {
+            low = Math.min(low, finite(f.hypothesis().low(), low));
+            high = Math.max(high, finite(f.hypothesis().high(), high));
+        }
+        double pad = 0.08 * Math.max(high - low, 1e-9);
+        double xMin = low - pad;
+        double xMax = high + pad;
+        chart.getStyler().setXAxisMin(xMin);
+        chart.getStyler().setXAxisMax(xMax);
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            double y = -i;
+            double from = Math.max(f.hypothesis().low(), xMin);
+            double to = Math.min(f.hypothesis().high(), xMax);
+            XYSeries region = chart.addSeries("region " + i, new double[] {from, to}, new double[] {y, y});
+            region.setLineColor(REGION);
+            region.setLineStyle(new BasicStroke(16f));
+            region.setMarker(SeriesMarkers.NONE);
+            MeanInterval v = f.value().get();
+            Color colour = COLOURS.getOrDefault(f.verdict(), Color.GRAY);
+            XYSeries interval = chart.addSeries("interval " + i, new double[] {v.low(), v.mean(), v.high()},
+                    new double[] {y, y, y});
+            interval.setLineColor(colour);
+            interval.setMarkerColor(colour);
+            interval.setLineStyle(new BasicStroke(3f));
+            interval.setMarker(SeriesMarkers.CIRCLE);
+            chart.addAnnotation(new AnnotationText(f.claim() + ": " + f.reading() + " (" + f.verdict().text(f.seeds())
+                    + ")", (xMin + xMax) / 2, y + 0.38, false));
+        }
+        return chart;
+    }
+
+    private static double finite(double bound, double otherwise) {
+        return Double.isFinite(bound) ? bound : otherwise;
+    }
+
+    private static XYChart gapPanel(String title, Map<String, List<MeanInterval>> gaps) {
+        XYChart chart = Charts.lineChart(title + ": train − test gap relative to the Baseline's, 95% band", "Epochs",
+                "(test − training accuracy) − Baseline's (pp)", WIDTH, HEIGHT);
+        int i = 0;
+        for (Map.Entry<String, List<MeanInterval>> e : gaps.entrySet()) {
+            List<MeanInterval> g = e.getValue();
+            if (g.isEmpty()) {
+                continue;
+            }
+            Color colour = Charts.PALETTE.get(i++ % Charts.PALETTE.size());
+            double[] x = IntStream.rangeClosed(1, g.size()).asDoubleStream().toArray();
+            band(chart, e.getKey(), x, g.stream().mapToDouble(MeanInterval::low).toArray(),
+                    g.stream().mapToDouble(MeanInterval::high).toArray(), colour);
+            XYSeries line = chart.addSeries(e.getKey(), x, g.stream().mapToDouble(MeanInterval::mean).toArray());
+            line.setLineColor(colour);
+            line.setMarkerColor(colour);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    private static XYChart curves(String title, List<VariantStatistics> variants) {
+        XYChart chart = Charts.lineChart(title + ": test accuracy, mean ± sd over seeds", "Epochs", "accuracy (%)",
+                WIDTH, HEIGHT);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        for (int i = 0; i < variants.size(); i++) {
+            VariantStatistics v = variants.get(i);
+            Color colour = Charts.PALETTE.get(i % Charts.PALETTE.size());
+            double[] x = IntStream.rangeClosed(1, v.testAccuracyByEpoch().size()).asDoubleStream().toArray();
+            if (v.testAccuracyByEpoch().get(0).sd().isPresent()) {
+                band(chart, v.variant(), x, v.testAccuracyByEpoch().stream().mapToDouble(s -> 100 * (s.mean()
+                        - s.sdValue())).toArray(), v.testAccuracyByEpoch().stream().mapToDouble(s -> 100 * (s.mean()
+                                + s.sdValue())).toArray(), colour);
+            }
+            XYSeries line = chart.addSeries(v.variant(), x, v.testAccuracyByEpoch().stream()
+                    .mapToDouble(s -> 100 * s.mean()).toArray());
+            line.setLineColor(colour);
+            line.setMarkerColor(colour);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    /** A translucent band between {@code lower} and {@code upper} over {@code x}. */
+    private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color colour) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int e = 0; e < n; e++) {
+            px[e] = x[e];
+            py[e] = upper[e];
+            px[2 * n - 1 - e] = x[e];
+            py[2 * n - 1 - e] = lower[e];
+        }
+        Charts.addBand(chart, name + " band", px, py, colour, 45);
+    }
+}
