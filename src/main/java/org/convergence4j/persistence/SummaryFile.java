@@ -1,21 +1,18 @@
 package org.convergence4j.persistence;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 import org.convergence4j.backend.ConvolutionEngine;
-import org.convergence4j.models.TestNetwork;
 import org.convergence4j.models.Variant;
-import org.convergence4j.probe.BatchDependence;
-import org.convergence4j.probe.TrainingSample;
-import org.convergence4j.statistics.Comparison;
-import org.convergence4j.statistics.MeanInterval;
+import org.convergence4j.statistics.Analyses;
+import org.convergence4j.statistics.Analyses.BatchDependenceEntry;
+import org.convergence4j.statistics.Analyses.DropConnectInference;
+import org.convergence4j.statistics.Analyses.LayerStats;
 import org.convergence4j.train.EpochMetrics;
 import org.convergence4j.train.RunEnvironment;
 import org.convergence4j.train.RunRecord;
@@ -73,43 +70,6 @@ public record SummaryFile(String dataset, Configuration configuration, Optional<
     }
 
     /**
-     * @param seeds the seed of each trained model
-     * @param meanWeightTestAcc with the weights replaced by their expectation p·W (the seminar's rule)
-     * @param monteCarloTestAcc with the softmax averaged over {@code samples} sampled masks
-     * @param samples the number of masks
-     * @param monteCarloMinusMeanWeight the paired difference Monte-Carlo − mean-weight over the seeds with its 95%
-     *     t interval; empty with fewer than two seeds
-     */
-    public record DropConnectInference(List<Long> seeds, List<Double> meanWeightTestAcc,
-            List<Double> monteCarloTestAcc, int samples, Optional<MeanInterval> monteCarloMinusMeanWeight) {
-
-        /** The paired interval computed from the two lists. */
-        static DropConnectInference of(List<Long> seeds, List<Double> meanWeight, List<Double> monteCarlo, int samples) {
-            double[] differences = new double[seeds.size()];
-            for (int i = 0; i < differences.length; i++) {
-                differences[i] = monteCarlo.get(i) - meanWeight.get(i);
-            }
-            return new DropConnectInference(seeds, meanWeight, monteCarlo, samples,
-                    MeanInterval.of(differences, Comparison.LEVEL));
-        }
-    }
-
-    /** @param seed the run measured; the other fields as {@link BatchDependence} */
-    public record BatchDependenceEntry(long seed, double maxAbsChange, int changedPredictions, int examples) {
-    }
-
-    /**
-     * @param seed the run recorded
-     * @param iterations the sampled iterations
-     * @param layers "input of l name" per layer
-     * @param activationStd per sampled iteration, one std per layer
-     * @param weightGradStd per sampled iteration, one std per layer ({@code NaN} without weights)
-     */
-    public record LayerStats(long seed, List<Integer> iterations, List<String> layers, List<List<Double>> activationStd,
-            List<List<Double>> weightGradStd) {
-    }
-
-    /**
      * The summary of {@code runs} of {@code variants} (in that order; runs of other variants are left out).
      *
      * @param training the settings the runs share
@@ -119,9 +79,6 @@ public record SummaryFile(String dataset, Configuration configuration, Optional<
     public static SummaryFile of(List<Variant> variants, List<RunRecord> runs, TrainingSettings training,
             List<Long> seeds, String command) {
         Map<String, VariantRuns> byVariant = new LinkedHashMap<>();
-        Map<String, DropConnectInference> inference = new LinkedHashMap<>();
-        Map<String, BatchDependenceEntry> dependence = new LinkedHashMap<>();
-        Map<String, LayerStats> layerStats = new LinkedHashMap<>();
         for (Variant v : variants) {
             List<RunRecord> own = runs.stream().filter(r -> r.variant().equals(v))
                     .sorted(Comparator.comparingLong(RunRecord::seed)).toList();
@@ -134,51 +91,16 @@ public record SummaryFile(String dataset, Configuration configuration, Optional<
                     perSeed(own, EpochMetrics::trainLoss), perSeed(own, EpochMetrics::seconds),
                     own.stream().map(RunRecord::complete).toList(),
                     own.stream().flatMap(r -> r.divergence().stream()).toList()));
-            List<RunRecord> measured = own.stream().filter(r -> r.monteCarlo().isPresent()).toList();
-            if (!measured.isEmpty()) {
-                inference.put(v.key(), DropConnectInference.of(measured.stream().map(RunRecord::seed).toList(),
-                        measured.stream().map(r -> r.history().last().testAccuracy()).toList(),
-                        measured.stream().map(r -> r.monteCarlo().orElseThrow().testAccuracy()).toList(),
-                        measured.get(0).monteCarlo().orElseThrow().samples()));
-            }
-            own.stream().filter(r -> r.batchDependence().isPresent()).findFirst().ifPresent(r -> {
-                BatchDependence b = r.batchDependence().orElseThrow();
-                dependence.put(v.key(), new BatchDependenceEntry(r.seed(), b.maxAbsChange(), b.changedPredictions(),
-                        b.examples()));
-            });
-            own.stream().filter(r -> !r.layerStats().isEmpty()).findFirst()
-                    .ifPresent(r -> layerStats.put(v.key(), layerStats(r, TestNetwork.layerNames(v))));
         }
         Configuration configuration = new Configuration(training.dataset(), training.epochs(), training.learningRate(),
                 training.batchSize(), training.trainSubset(), ConvolutionEngine.available().name(), seeds, command);
-        return new SummaryFile(training.dataset(), configuration, newestEnvironment(runs), byVariant, inference,
-                dependence, layerStats);
-    }
-
-    /** The layer statistics of {@code variant}, if recorded. */
-    public Optional<LayerStats> layerStatsOf(String variant) {
-        return Optional.ofNullable(layerStats.get(variant));
+        Analyses analyses = Analyses.of(variants, runs);
+        return new SummaryFile(training.dataset(), configuration, analyses.environment(), byVariant,
+                analyses.dropconnectInference(), analyses.batchDependence(), analyses.layerStats());
     }
 
     private static List<double[]> perSeed(List<RunRecord> runs, ToDoubleFunction<EpochMetrics> metric) {
         return runs.stream().map(r -> r.history().epochs().stream().mapToDouble(metric).toArray()).toList();
-    }
-
-    /** @param names the network's layer names; sample l is the std of layer l's input */
-    private static LayerStats layerStats(RunRecord run, List<String> names) {
-        List<TrainingSample> samples = run.layerStats();
-        int layers = samples.get(0).activationStd().size();
-        return new LayerStats(run.seed(), samples.stream().map(TrainingSample::iteration).toList(),
-                IntStream.range(0, layers).mapToObj(l -> "input of " + l + " "
-                        + (l < names.size() ? names.get(l) : "layer")).toList(),
-                samples.stream().map(TrainingSample::activationStd).toList(),
-                samples.stream().map(TrainingSample::weightGradStd).toList());
-    }
-
-    /** The environment of the newest run that recorded one. */
-    static Optional<RunEnvironment> newestEnvironment(List<RunRecord> runs) {
-        return runs.stream().flatMap(r -> r.environment().stream())
-                .max(Comparator.comparing((RunEnvironment e) -> Instant.parse(e.finished())));
     }
 
     /** Writes it to {@code file}, atomically. */

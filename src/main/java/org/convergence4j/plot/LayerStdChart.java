@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import org.convergence4j.persistence.SummaryFile.LayerStats;
+import org.convergence4j.statistics.Analyses.LayerStats;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;

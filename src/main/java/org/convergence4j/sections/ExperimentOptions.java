@@ -87,7 +87,8 @@ public final class ExperimentOptions {
      * (a study keeps its own epochs unless {@code --epochs} or {@code --quick} is given, its own seeds unless
      * {@code --seeds} or {@code --seed} is). {@code --variants} keeps, in each training study, the given variants of
      * the kinds that study compares (a study left without any is dropped) and drops the sweep, whose variants are
-     * its list of values; Part 1, its trained nets included, runs on MNIST only.
+     * its list of values; Part 1, its trained nets included, runs on MNIST only; a study of new evidence runs only
+     * without any of these options, at its own settings.
      *
      * @throws CommandLine.ParameterException naming the option, the value and what is allowed
      */
@@ -107,6 +108,12 @@ public final class ExperimentOptions {
         List<Study> studies = new ArrayList<>();
         for (Study s : reference) {
             if (s.initialization() && !dataset.equals("mnist")) {
+                continue;
+            }
+            if (s.outputs().contains(Study.Output.EVIDENCE)) {
+                if (!changesTraining()) {
+                    studies.add(s); // evidence is fixed at its own settings, variants and seeds
+                }
                 continue;
             }
             if (!s.trains()) {
@@ -148,6 +155,12 @@ public final class ExperimentOptions {
             t = t.withEpochs(epochs != null ? epochs : QUICK_EPOCHS);
         }
         return quick ? t.withTrainSubset(QUICK_EXAMPLES) : t;
+    }
+
+    /** Whether an option changes what the studies train (a study of new evidence then runs not at all). */
+    private boolean changesTraining() {
+        return variants != null || epochs != null || seeds != null || seed != null || quick || learningRate != null
+                || !dataset.equals("mnist");
     }
 
     /** {@code --shard}, or the whole list. @throws CommandLine.ParameterException saying what is expected */

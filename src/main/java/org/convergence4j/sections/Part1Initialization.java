@@ -5,16 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.convergence4j.data.DataDirectory;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.data.Mnist;
 import org.convergence4j.data.MnistProvisioner;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.persistence.RunStore;
 import org.convergence4j.plot.Charts;
-import org.convergence4j.probe.ConfigurationResult;
+import org.convergence4j.probe.NetSummary;
+import org.convergence4j.study.InitializationReport;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyOutputs;
+import org.convergence4j.study.StudyReport;
+import org.convergence4j.train.RunRecord;
 import org.convergence4j.train.StopSignal;
 import org.convergence4j.writeups.AnalysisPlan;
 import org.convergence4j.writeups.Invocation;
@@ -72,13 +79,13 @@ public final class Part1Initialization implements Callable<Integer> {
             ImageDataset batch = Mnist.read(new MnistProvisioner().ensure(dataDir, DataDirectory.origin(options.dataDir, System.getenv()),
                     stop::isRequested))
                     .train().sample(BATCH, batchSeed);
-            List<ConfigurationResult> results = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout,
-                    study.folder(), seeds, stop);
-            if (results.isEmpty()) {
+            Optional<InitializationReport> report = Part1Report.run(new DataSet(batch.features(), batch.labels()),
+                    layout, study.folder(), seeds, stop);
+            if (report.isEmpty()) {
                 System.out.println("stopped: nothing of Part 1 was written; run the same command again");
                 return 130;
             }
-            report(results, study, layout);
+            report(report.get(), study, layout);
             return 0;
         } catch (IOException | RuntimeException e) {
             if (!stop.isRequested()) {
@@ -90,12 +97,20 @@ public final class Part1Initialization implements Callable<Integer> {
         }
     }
 
-    private void report(List<ConfigurationResult> results, Study study, ResultsLayout layout) {
-        for (ConfigurationResult r : results) {
+    /**
+     * Prints each net's last std and writes Part 1's write-up, with the section on the trained nets from the runs
+     * stored in this folder or the committed ones (their outputs are rewritten from those records; none is trained).
+     */
+    private void report(InitializationReport report, Study study, ResultsLayout layout) {
+        for (NetSummary r : report.nets()) {
             List<Double> forward = r.forwardStd();
             System.out.printf(Locale.ROOT, "%-12s forward std at the last hidden layer %.4g (%s)%n",
-                    r.configuration().key(), forward.get(forward.size() - 1), r.configuration().description());
+                    r.key(), forward.get(forward.size() - 1), r.description());
         }
+        List<RunRecord> stored = new RunStore(layout.runs(), System.out)
+                .readingAlso(List.of(ResultsLayout.of(ResultsLayout.REFERENCE).runs())).readable();
+        Map<Study, StudyReport> training = StudyOutputs.writeAll(List.of(Studies.PART1_TRAINING), stored, layout,
+                report.judgement());
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> common = new ArrayList<>();
         if (options.dataDir != null) {
@@ -106,8 +121,10 @@ public final class Part1Initialization implements Callable<Integer> {
         }
         AnalysisPlan plan = AnalysisPlan.of(List.of(study));
         plan.write(layout);
-        NotebookWriter.writeInitialization(study, layout, new Invocation(Invocation.maven(getClass().getName(), args),
-                Invocation.maven(Invocation.DEFAULT_MAIN, common)), plan);
+        NotebookWriter.writeInitialization(study, Optional.of(report),
+                Optional.ofNullable(training.get(Studies.PART1_TRAINING)), layout, new Invocation(
+                        Invocation.maven(getClass().getName(), args), Invocation.maven(Invocation.DEFAULT_MAIN, common)),
+                plan);
         System.out.println("wrote " + layout.study(study.folder()) + " and " + layout.notebook(study.writeup()));
     }
 }

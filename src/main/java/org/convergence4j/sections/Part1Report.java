@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.convergence4j.claims.InitializationClaims;
 import org.convergence4j.claims.Judgement;
 import org.convergence4j.models.InitConfiguration;
@@ -19,6 +20,7 @@ import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.LayerStdCsv;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.study.InitializationReport;
 import org.convergence4j.train.StopSignal;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -56,25 +58,27 @@ public final class Part1Report {
      * @param seeds initialization seeds per configuration, 1 … seeds; the seminar reproduction uses 10
      * @param stop when raised before the files are written, nothing is written (each file is replaced atomically
      *     and all of them together in about a second, so a stop once writing began lets it finish)
-     * @return the results, in {@link InitConfiguration} order; empty if a stop was requested before writing
+     * @return the report, its nets in {@link InitConfiguration} order; empty if a stop was requested before writing
      * @throws IllegalArgumentException if the batch is not 784 features and 10 one-hot classes, or
      *     {@code seeds < 2}
      */
-    public static List<ConfigurationResult> run(DataSet batchOf100, ResultsLayout layout, String folder, int seeds,
-            StopSignal stop) {
+    public static Optional<InitializationReport> run(DataSet batchOf100, ResultsLayout layout, String folder,
+            int seeds, StopSignal stop) {
         Objects.requireNonNull(layout, "layout");
         requireMnistShaped(batchOf100);
         InitializationStudy study = new InitializationStudy(batchOf100, seeds);
         List<ConfigurationResult> results = study.run(List.of(InitConfiguration.values()));
         if (stop.isRequested()) {
-            return List.of();
+            return Optional.empty();
         }
 
         for (ConfigurationResult r : results) {
             LayerStdCsv.write(layout.initStdCsv(folder, r.configuration().key()), r);
         }
-        InitStudyFile.of(results).write(layout.initSummary(folder));
-        Json.write(layout.verdicts(folder), depthJudgement(results));
+        InitStudyFile summary = InitStudyFile.of(results);
+        summary.write(layout.initSummary(folder));
+        Judgement judgement = depthJudgement(results);
+        Json.write(layout.verdicts(folder), judgement);
         for (InitConfiguration.Architecture architecture : InitConfiguration.Architecture.values()) {
             List<ConfigurationResult> group = results.stream()
                     .filter(r -> r.configuration().architecture() == architecture).toList();
@@ -83,7 +87,7 @@ public final class Part1Report {
         }
         ActivationHistogramChart.save(layout.initHistogramFigure(folder), InitializationStudy.SATURATION,
                 List.of(histogramPanel(study, InitConfiguration.A), histogramPanel(study, InitConfiguration.B)));
-        return results;
+        return Optional.of(new InitializationReport(summary.configurations(), judgement));
     }
 
     /** The verdict of 1.4 at initialization on {@code results} ({@link InitializationClaims#judgeDepth}). */

@@ -6,13 +6,14 @@ import org.convergence4j.study.Study;
 import picocli.CommandLine.Command;
 
 /**
- * The whole reproduction in one command: the seminar's four studies and Part 1's trained nets
- * ({@link Studies#SEMINAR}): Part 1 (initialization, on MNIST), then every run of Part 1's trained nets and of
- * Parts 2–4 (each (variant, seed) once, reusing stored runs), then every study's outputs and write-up.
+ * The whole of {@code results/} in one command ({@link Studies#RESULTS}): the seminar's four studies, Part 1's
+ * trained nets and the sweep, then the studies of new evidence whose runs are committed: Part 1 (initialization,
+ * on MNIST), then every run (each (variant, seed) once, reusing stored runs), then every study's outputs and
+ * write-up.
  */
 @Command(name = "run-all", mixinStandardHelpOptions = true,
-        description = "Regenerates results/ (all four parts of the seminar, and Part 1's nets trained), resuming "
-                + "finished runs.")
+        description = "Regenerates results/ (all four parts of the seminar, Part 1's nets trained, the sweep and "
+                + "the committed new evidence), resuming finished runs.")
 public final class RunAll extends TrainingSection {
 
     /** Command-line entry point; see {@code --help}. */
@@ -22,6 +23,6 @@ public final class RunAll extends TrainingSection {
 
     @Override
     List<Study> reference() {
-        return Studies.SEMINAR;
+        return Studies.RESULTS;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,10 +31,11 @@ import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.plot.Charts;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.study.InitializationReport;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.StudyOutputs;
 import org.convergence4j.study.Study;
-import org.convergence4j.study.StudyResults;
+import org.convergence4j.study.StudyReport;
 import org.convergence4j.study.StudyRunner;
 import org.convergence4j.study.TrainingData;
 import org.convergence4j.train.RunRecord;
@@ -112,27 +114,48 @@ abstract class TrainingSection implements Callable<Integer> {
         Charts.prepareForShutdown();
         StopSignal stop = StopSignal.onCtrlC(console);
         Data data = new Data(dataset, common.dataDir, stop, console);
+        Map<Dataset, Data> byDataset = new HashMap<>(Map.of(dataset, data));
         try {
-            if (!experiment.reportOnly) {
-                writeUntrained(studies, data, layout, stop, console);
+            Optional<InitializationReport> initialization = experiment.reportOnly ? Optional.empty()
+                    : writeUntrained(studies, data, layout, stop, console);
+            if (initialization.isEmpty()) {
+                initialization = storedInitialization(layout, reference, console);
             }
             List<Study> training = studies.stream().filter(Study::trains).toList();
             // Seed-major over all studies, so that a stopped command has every variant at the first seeds.
             List<RunSpec> specs = training.stream().flatMap(s -> s.runs().stream()).distinct()
                     .sorted(Comparator.comparingLong(RunSpec::seed)).toList();
-            StudyRunner runner = new StudyRunner(layout, List.of(reference.runs()), experiment.force,
-                    experiment.reportOnly, experiment.jobs, stop, console, ui);
-            StudyRunner.Plan plan = runner.plan(specs, experiment.shard(cl));
+            // One store for every dataset: a run's identity names its dataset.
+            List<Path> shared = Stream.of(reference.runs(), ResultsLayout.of(ResultsLayout.REFERENCE).runs())
+                    .distinct().toList();
+            StudyRunner runner = new StudyRunner(layout, shared, experiment.force, experiment.reportOnly,
+                    experiment.jobs, stop, console, ui);
             List<RunRecord> others = otherStoredRuns(layout, training);
-            List<RunRecord> known = new ArrayList<>(plan.reused().values());
-            StudyRunner.Outcome outcome = runner.run(plan,
-                    plan.needsData() ? Optional.of(data.training()) : Optional.empty(), stored -> {
-                        synchronized (known) {
-                            known.add(stored);
-                            summary(training, known, others, invocation).write(layout.summary());
-                        }
-                    });
-            List<RunRecord> runs = outcome.runs();
+            List<RunRecord> known = new ArrayList<>();
+            List<RunRecord> runs = new ArrayList<>();
+            List<String> elsewhere = new ArrayList<>();
+            // Each dataset's runs with its own images (a study of new evidence trains on another dataset).
+            Map<String, List<RunSpec>> groups = specs.stream().collect(Collectors.groupingBy(
+                    spec -> spec.settings().dataset(), LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<RunSpec>> group : groups.entrySet()) {
+                if (stop.isRequested()) {
+                    break;
+                }
+                StudyRunner.Plan plan = runner.plan(group.getValue(), experiment.shard(cl));
+                known.addAll(plan.reused().values());
+                Data images = byDataset.computeIfAbsent(Dataset.of(group.getKey()),
+                        d -> new Data(d, d == dataset ? common.dataDir : null, stop, console));
+                StudyRunner.Outcome part = runner.run(plan,
+                        plan.needsData() ? Optional.of(images.training()) : Optional.empty(), stored -> {
+                            synchronized (known) {
+                                known.add(stored);
+                                summary(training, known, others, invocation).write(layout.summary());
+                            }
+                        });
+                runs.addAll(part.runs());
+                elsewhere.addAll(part.elsewhere());
+            }
+            StudyRunner.Outcome outcome = new StudyRunner.Outcome(runs, elsewhere);
             if (experiment.reportOnly && !specs.isEmpty() && runs.isEmpty()) {
                 throw nothingToReport(cl, training, layout);
             }
@@ -153,11 +176,11 @@ abstract class TrainingSection implements Callable<Integer> {
                         + "; figures and write-ups were not rewritten");
                 return 130;
             }
-            Map<Study, StudyResults> results = StudyOutputs.writeAll(studies, runs, summary, layout,
-                    initialization(layout, reference, console));
+            Map<Study, StudyReport> results = StudyOutputs.writeAll(studies, runs, layout,
+                    initialization.map(InitializationReport::judgement).orElse(Judgement.NONE));
             Set<String> printed = new HashSet<>();
             results.forEach((s, r) -> printFinal(s, r, printed, console));
-            for (Study s : NotebookWriter.writeAll(studies, results, summary, layout, invocation)) {
+            for (Study s : NotebookWriter.writeAll(studies, results, initialization, layout, invocation)) {
                 console.println(wrote(s, studies, experiment.reportOnly, layout));
             }
             stop.finished(); // everything is written: a Ctrl-C while the UI serves has nothing to wait for
@@ -178,37 +201,39 @@ abstract class TrainingSection implements Callable<Integer> {
     }
 
     /**
-     * Part 1's verdict at initialization (1.4) as its study wrote it, in this folder or else the reference one, for
-     * the tables of every sentence; none where Part 1 has not been run (or its file cannot be read, which is said).
+     * Part 1's report as its study stored it, in this folder or else the reference one, for a command that does not
+     * rerun Part 1; none where Part 1 has not been run (or its files cannot be read, which is said).
      */
-    private static Judgement initialization(ResultsLayout layout, ResultsLayout reference, PrintStream console) {
+    private static Optional<InitializationReport> storedInitialization(ResultsLayout layout, ResultsLayout reference,
+            PrintStream console) {
         for (ResultsLayout l : List.of(layout, reference)) {
-            Path file = l.verdicts(Studies.PART1.folder());
-            if (Files.exists(file)) {
-                try {
-                    return Json.read(file, Judgement.class);
-                } catch (Json.JsonFileException e) {
-                    console.println("Part 1's verdicts are left out of the tables of every sentence: "
-                            + e.getMessage() + "; run Part1Initialization to rewrite them");
-                    return Judgement.NONE;
+            try {
+                Optional<InitializationReport> stored = InitializationReport.stored(l, Studies.PART1.folder());
+                if (stored.isPresent()) {
+                    return stored;
                 }
+            } catch (Json.JsonFileException e) {
+                console.println("Part 1's results are left out: " + e.getMessage()
+                        + "; run Part1Initialization to rewrite them");
+                return Optional.empty();
             }
         }
-        return Judgement.NONE;
+        return Optional.empty();
     }
 
-    /** Part 1's studies at initialization, which measure one batch and train nothing, each written at once. */
-    private static void writeUntrained(List<Study> studies, Data data, ResultsLayout layout, StopSignal stop,
-            PrintStream console) throws IOException {
+    /** Part 1's study at initialization, which measures one batch and trains nothing, written at once; its report. */
+    private static Optional<InitializationReport> writeUntrained(List<Study> studies, Data data, ResultsLayout layout,
+            StopSignal stop, PrintStream console) throws IOException {
+        Optional<InitializationReport> report = Optional.empty();
         for (Study s : studies) {
             if (!s.trains()) {
                 ImageDataset batch = data.mnist().train().sample(Part1Initialization.BATCH, 1);
-                if (!Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(),
-                        s.seeds().size(), stop).isEmpty()) {
-                    console.println("wrote " + layout.study(s.folder()));
-                }
+                report = Part1Report.run(new DataSet(batch.features(), batch.labels()), layout, s.folder(),
+                        s.seeds().size(), stop);
+                report.ifPresent(r -> console.println("wrote " + layout.study(s.folder())));
             }
         }
+        return report;
     }
 
     /**
@@ -298,7 +323,7 @@ abstract class TrainingSection implements Callable<Integer> {
     }
 
     /** Each variant's end-point, and each verdict not yet printed by an earlier study of the command. */
-    private static void printFinal(Study study, StudyResults results, Set<String> printed, PrintStream out) {
+    private static void printFinal(Study study, StudyReport results, Set<String> printed, PrintStream out) {
         results.comparison().variants().forEach(v -> v.endPoint().ifPresent(a -> out.printf(Locale.ROOT,
                 "%s: %-24s end-point %.2f%% (test accuracy, mean of the last epochs over %d seeds)%n", study.name(),
                 v.variant(), 100 * a.mean(), a.n())));

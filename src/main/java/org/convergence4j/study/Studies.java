@@ -89,7 +89,8 @@ public final class Studies {
 
     /** Part 4: every variant compared, and every conclusion of the notebook judged. */
     public static final Study PART4 = training("Part 4", "part4-comparison", "Part4-comparison", Variants.KINDS,
-            Set.of(Output.COMPARISON, Output.COMPARISON_FIGURES, Output.ALL_VERDICTS), SeminarClaims.ALL);
+            Set.of(Output.COMPARISON, Output.COMPARISON_FIGURES, Output.ALL_VERDICTS, Output.VERDICTS_FIGURE),
+            SeminarClaims.ALL);
 
     /**
      * The sweep the seminar suggests at its end ("perhaps play with the probability of zeroing"): Dropout's drop and
@@ -112,25 +113,25 @@ public final class Studies {
      * layer ({@code first=512}), its LayerNorm one mean and one unbiased std of the whole batch ({@code whole=1});
      * with the Baseline and Dropout, which it ran as intended. Every claim of Parts 2–4 at the seminar's settings.
      */
-    public static final Study AS_RUN = evidence("As the notebook ran", "notebook-as-run", "Notebook-as-run",
+    public static final Study AS_RUN = evidence("As the notebook ran", "notebook-as-run",
             Stream.concat(Stream.of(Variants.BASELINE.defaults(), Variants.DROPOUT.defaults()),
                     VariantSpec.parse("DropConnect(hidden=0),BatchNorm(first=512),LayerNorm(whole=1)").stream())
                     .toList(),
             SEEDS, TrainingSettings.seminar("mnist"));
 
     /** The five seminar variants on Fashion-MNIST, at the seminar's settings and seeds. */
-    public static final Study FASHION_MNIST = evidence("Fashion-MNIST", "fashion-mnist", "Fashion-MNIST",
+    public static final Study FASHION_MNIST = evidence("Fashion-MNIST", "fashion-mnist",
             SEMINAR_VARIANTS, SEEDS, TrainingSettings.seminar("fashion-mnist"));
 
     /** Seeds of the learning-rate studies: 1–5. */
     public static final List<Long> LEARNING_RATE_SEEDS = seeds(1, 5);
 
     /** The five seminar variants with Adam at 3·10⁻⁴, a third of the seminar's rate. */
-    public static final Study ADAM_3E4 = evidence("Adam 3e-4", "adam-3e-4", "Adam-3e-4", SEMINAR_VARIANTS,
+    public static final Study ADAM_3E4 = evidence("Adam 3e-4", "adam-3e-4", SEMINAR_VARIANTS,
             LEARNING_RATE_SEEDS, TrainingSettings.seminar("mnist").withLearningRate(3e-4));
 
     /** The five seminar variants with Adam at 3·10⁻³, three times the seminar's rate. */
-    public static final Study ADAM_3E3 = evidence("Adam 3e-3", "adam-3e-3", "Adam-3e-3", SEMINAR_VARIANTS,
+    public static final Study ADAM_3E3 = evidence("Adam 3e-3", "adam-3e-3", SEMINAR_VARIANTS,
             LEARNING_RATE_SEEDS, TrainingSettings.seminar("mnist").withLearningRate(3e-3));
 
     /**
@@ -138,6 +139,13 @@ public final class Studies {
      * second dataset, two other learning rates. Each judges every claim of Parts 2–4 with the readings of the plan.
      */
     public static final List<Study> EVIDENCE = List.of(AS_RUN, FASHION_MNIST, ADAM_3E4, ADAM_3E3);
+
+    /**
+     * What {@code results/} holds and the main command regenerates: the reproduction, then the studies of new
+     * evidence whose runs are all committed. A study joins when its runs do, so that the main command on a fresh
+     * clone only reuses stored runs; the section {@code NewEvidence} trains them before.
+     */
+    public static final List<Study> RESULTS = Stream.concat(SEMINAR.stream(), Stream.of(AS_RUN)).toList();
 
     /** Every study of the analysis plan: the reproduction, then the new evidence. */
     public static final List<Study> PLANNED = Stream.concat(SEMINAR.stream(), EVIDENCE.stream()).toList();
@@ -173,9 +181,13 @@ public final class Studies {
                 claims.stream().flatMap(c -> c.on(variants).stream()).toList());
     }
 
-    private static Study evidence(String name, String folder, String writeup, List<Variant> variants,
-            List<Long> seeds, TrainingSettings settings) {
-        return new Study(name, folder, writeup, variants, seeds, settings, Set.of(Output.COMPARISON),
+    /** The write-up of every study of new evidence, together. */
+    public static final String EVIDENCE_WRITEUP = "New-evidence";
+
+    private static Study evidence(String name, String folder, List<Variant> variants, List<Long> seeds,
+            TrainingSettings settings) {
+        return new Study(name, folder, EVIDENCE_WRITEUP, variants, seeds, settings,
+                Set.of(Output.COMPARISON, Output.VERDICTS_FIGURE, Output.EVIDENCE),
                 SeminarClaims.ALL.stream().flatMap(c -> c.on(variants).stream()).toList());
     }
 }

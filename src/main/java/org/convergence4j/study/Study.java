@@ -40,6 +40,13 @@ public record Study(String name, String folder, String writeup, List<Variant> va
         SWEEP,
         /** A verdict table of every study of the command, not only its own claims. */
         ALL_VERDICTS,
+        /** The figure of its verdicts ({@code verdicts.png}): every reading against its region, gaps, curves. */
+        VERDICTS_FIGURE,
+        /**
+         * New evidence on the seminar's claims (other models, dataset or learning rate): written up together with the
+         * other such studies of the command, beside the verdicts of the reproduction ({@link Studies#PART4}).
+         */
+        EVIDENCE,
         /**
          * Part 1's nets trained: the training loss per epoch per initialization (PNG) and per net the final training
          * loss and test accuracy (CSV, JSON); written up with Part 1, with the verdicts on its claims (the seminar's

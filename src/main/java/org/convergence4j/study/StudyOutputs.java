@@ -15,7 +15,6 @@ import org.convergence4j.persistence.HistoryCsv;
 import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.Json;
 import org.convergence4j.persistence.ResultsLayout;
-import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.persistence.SweepFiles;
 import org.convergence4j.plot.CompareResultsChart;
 import org.convergence4j.plot.InitTrainingChart;
@@ -23,6 +22,7 @@ import org.convergence4j.plot.LayerStdChart;
 import org.convergence4j.plot.SweepChart;
 import org.convergence4j.plot.TrainingCurves;
 import org.convergence4j.plot.VerdictsChart;
+import org.convergence4j.statistics.Analyses;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.statistics.MeanHistory;
@@ -51,18 +51,17 @@ public final class StudyOutputs {
      * the verdict tables of the studies after it ({@link Output#ALL_VERDICTS}).
      *
      * @param stored stored runs, of these studies and perhaps others (those are ignored)
-     * @param summary the results folder's summary, whose layer statistics the figures draw
      * @param initialization Part 1's verdict at initialization (1.4), for the tables of every sentence; none if
      *     Part 1 has not been run
      * @return per training study, in order, what its runs say, for the write-ups
      */
-    public static Map<Study, StudyResults> writeAll(List<Study> studies, List<RunRecord> stored, SummaryFile summary,
+    public static Map<Study, StudyReport> writeAll(List<Study> studies, List<RunRecord> stored,
             ResultsLayout layout, Judgement initialization) {
         Judgement earlier = initialization;
-        Map<Study, StudyResults> results = new LinkedHashMap<>();
+        Map<Study, StudyReport> results = new LinkedHashMap<>();
         for (Study s : studies) {
             if (s.trains()) {
-                StudyResults r = write(s, stored, summary, layout, earlier);
+                StudyReport r = write(s, stored, layout, earlier);
                 earlier = r.judgement().withEarlier(earlier);
                 results.put(s, r);
             }
@@ -74,12 +73,11 @@ public final class StudyOutputs {
      * Writes the outputs of {@code study}.
      *
      * @param stored stored runs, of this study and perhaps others (those are ignored)
-     * @param summary the results folder's summary, whose layer statistics the figures draw
      * @param earlier the verdicts of the studies written before this one in the same command; a study with
      *     {@link Output#ALL_VERDICTS} adds their sentences it does not judge itself
      * @return what the runs say, for the study's write-up
      */
-    private static StudyResults write(Study study, List<RunRecord> stored, SummaryFile summary, ResultsLayout layout,
+    private static StudyReport write(Study study, List<RunRecord> stored, ResultsLayout layout,
             Judgement earlier) {
         String folder = study.folder();
         List<RunRecord> runs = stored.stream()
@@ -87,6 +85,7 @@ public final class StudyOutputs {
         Comparison comparison = Comparison.of(study.variants(), study.seeds().size(), study.training().epochs(),
                 Dataset.of(study.training().dataset()).equivalenceMargin(), runs);
         StudyRuns own = new StudyRuns(study.seeds(), study.training(), runs);
+        Analyses analyses = Analyses.of(study.variants(), runs);
         Judgement judgement = Judgement.of(study.claims(), own, Comparison.LEVEL);
         if (study.outputs().contains(Output.ALL_VERDICTS)) {
             judgement = judgement.withEarlier(earlier);
@@ -118,14 +117,16 @@ public final class StudyOutputs {
         if (study.outputs().contains(Output.COMPARISON)) {
             ComparisonFiles.write(layout, folder, comparison);
         }
+        Optional<InitTraining> initTraining = Optional.empty();
         if (study.outputs().contains(Output.INIT_TRAINING)) {
             InitTraining training = InitTraining.of(study.variants(), study.seeds(), study.training(), runs);
             InitTrainingFiles.write(layout, folder, training);
             if (training.nets().stream().anyMatch(n -> !n.meanTrainLoss().isEmpty())) {
                 InitTrainingChart.save(layout.initTrainingFigure(folder), training);
             }
+            initTraining = Optional.of(training);
         }
-        if (study.outputs().contains(Output.ALL_VERDICTS) && (judgement.readings().stream()
+        if (study.outputs().contains(Output.VERDICTS_FIGURE) && (judgement.readings().stream()
                 .anyMatch(f -> f.value().isPresent())
                 || comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty()))) {
             Map<String, List<MeanInterval>> gaps = new LinkedHashMap<>();
@@ -142,15 +143,16 @@ public final class StudyOutputs {
                 CompareResultsChart.save(layout.compareFigure(folder), study.training().dataset().toUpperCase(Locale.ROOT),
                         comparison.variants());
             }
-            Map<String, SummaryFile.LayerStats> layerStats = new LinkedHashMap<>();
-            for (Variant v : study.variants()) {
-                summary.layerStatsOf(v.key()).filter(s -> !s.iterations().isEmpty())
-                        .ifPresent(s -> layerStats.put(v.key(), s));
-            }
+            Map<String, Analyses.LayerStats> layerStats = new LinkedHashMap<>();
+            analyses.layerStats().forEach((variant, stats) -> {
+                if (!stats.iterations().isEmpty()) {
+                    layerStats.put(variant, stats);
+                }
+            });
             if (!layerStats.isEmpty()) {
                 LayerStdChart.save(layout.layerStdFigure(folder), layerStats);
             }
         }
-        return new StudyResults(comparison, judgement, sweep);
+        return new StudyReport(comparison, judgement, sweep, analyses, initTraining);
     }
 }

@@ -22,6 +22,7 @@ import org.convergence4j.backend.NativeThreads;
 import org.convergence4j.data.BatchIterator;
 import org.convergence4j.data.ImageDataset;
 import org.convergence4j.models.VariantKind.Analysis;
+import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunClaim;
@@ -148,7 +149,7 @@ public final class StudyRunner {
             Optional<RunRecord> stored = force ? Optional.empty() : store.find(e.getKey(), e.getValue());
             if (stored.isPresent()) {
                 reused.put(e.getKey(), stored.get());
-                if (!reportOnly && stored.get().trainingSetAccuracy().isEmpty() && stored.get().network().isPresent()
+                if (!reportOnly && measurable(stored.get())
                         && Files.isRegularFile(store.networkFile(e.getKey(), e.getValue().configuration()))) {
                     toMeasure.add(e.getKey());
                 }
@@ -207,6 +208,16 @@ public final class StudyRunner {
             }
         }
         return new Outcome(ordered, elsewhere);
+    }
+
+    /**
+     * Whether a stored run lacks the inference-mode accuracy of its network on its training set and can have it
+     * measured: a TestNetwork run (its readings use it; Part 1's nets, whose networks are not committed, have none)
+     * with a stored network.
+     */
+    private static boolean measurable(RunRecord run) {
+        return run.trainingSetAccuracy().isEmpty() && run.network().isPresent()
+                && Variants.KINDS.contains(run.variant().kind());
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.convergence4j.writeups;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,14 +10,13 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.convergence4j.claims.Judgement;
-import org.convergence4j.persistence.InitStudyFile;
-import org.convergence4j.persistence.InitStudyFile.Entry;
-import org.convergence4j.persistence.Json;
-import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.persistence.ResultsLayout;
+import org.convergence4j.probe.NetSummary;
+import org.convergence4j.study.InitializationReport;
+import org.convergence4j.study.StudyReport;
 
 /**
- * The measured parts of the Part 1 write-up, from the initialization study's {@code summary.json}:
+ * The measured parts of the Part 1 write-up, from the initialization study's report ({@link InitializationReport}):
  * the figures that exist, a table of the std at the first and last hidden layer, and conclusions
  * chosen from those numbers; the section on the trained nets comes from {@link InitTrainingNotebook}.
  * <p>
@@ -34,58 +31,39 @@ final class InitNotebook {
 
     private final ResultsLayout layout;
     private final String folder;
+    private final Optional<InitializationReport> report;
+    private final Optional<StudyReport> training;
 
     /**
      * @param layout the results folder
      * @param folder the study's folder in it, {@code part1-initialization}
+     * @param report Part 1's report at initialization, if Part 1 has been run
+     * @param training the report of Part 1's trained nets, if they have been
      */
-    InitNotebook(ResultsLayout layout, String folder) {
+    InitNotebook(ResultsLayout layout, String folder, Optional<InitializationReport> report,
+            Optional<StudyReport> training) {
         this.layout = layout;
         this.folder = folder;
+        this.report = report;
+        this.training = training;
     }
 
     /** The template values: status, figures, table and conclusions, and those of the trained nets. */
     Map<String, Supplier<String>> values() {
-        Path summary = layout.initSummary(folder);
-        Optional<List<Entry>> entries;
-        String status;
-        if (!Files.exists(summary)) {
-            entries = Optional.empty();
-            status = "**Status:** " + Markdown.code(Markdown.relative(layout.notebooks(), summary))
-                    + " was not found: this part has not been run yet.";
-        } else {
-            Optional<List<Entry>> read;
-            String problem = "";
-            try {
-                read = Optional.of(InitStudyFile.read(summary).configurations());
-            } catch (JsonFileException e) {
-                read = Optional.empty();
-                problem = "**Status:** " + e.getMessage() + "; run Part 1 again to rewrite it.";
-            }
-            entries = read;
-            status = problem;
-        }
+        Optional<List<NetSummary>> nets = report.map(InitializationReport::nets);
         Map<String, Supplier<String>> values = new LinkedHashMap<>();
-        values.put("status", () -> status);
+        values.put("status", () -> report.isPresent() ? "" : "**Status:** Part 1 has not been run yet in "
+                + Markdown.code(Markdown.relative(layout.notebooks(), layout.study(folder))) + " (or its files "
+                + "could not be read, as the command said).");
         values.put("figures", this::figures);
-        values.put("table", () -> entries.map(InitNotebook::table).orElse("*No results yet.*"));
-        values.put("conclusions", () -> entries.map(InitNotebook::conclusions).orElse("*No results yet.*"));
-        values.putAll(new InitTrainingNotebook(layout, folder, entries).values());
-        Optional<Judgement> depth = depthVerdicts();
+        values.put("table", () -> nets.map(InitNotebook::table).orElse("*No results yet.*"));
+        values.put("conclusions", () -> nets.map(InitNotebook::conclusions).orElse("*No results yet.*"));
+        values.putAll(new InitTrainingNotebook(layout, folder, nets, training).values());
+        Optional<Judgement> depth = report.map(InitializationReport::judgement);
         values.put("answer", () -> depth.map(j -> "**Answer.** " + String.join("\n\n", new Verdicts(j).grouped()))
-                .orElse("**Answer:** *Part 1 has not been run yet, or its verdicts could not be read.*"));
+                .orElse("**Answer:** *Part 1 has not been run yet.*"));
         values.put("depth_verdicts", () -> depth.map(j -> new Verdicts(j).table()).orElse("*No verdicts yet.*"));
         return values;
-    }
-
-    /** The study's verdict at initialization, as it wrote it ({@code verdicts.json}). */
-    private Optional<Judgement> depthVerdicts() {
-        try {
-            return Files.exists(layout.verdicts(folder)) ? Optional.of(Json.read(layout.verdicts(folder),
-                    Judgement.class)) : Optional.empty();
-        } catch (JsonFileException e) {
-            return Optional.empty();
-        }
     }
 
     private String figures() {
@@ -96,9 +74,9 @@ final class InitNotebook {
                 new Markdown.Figure(layout.initHistogramFigure(folder), "Hidden-layer activation histograms of a and b")));
     }
 
-    private static String table(List<Entry> entries) {
+    private static String table(List<NetSummary> entries) {
         List<List<String>> rows = new ArrayList<>();
-        for (Entry e : entries) {
+        for (NetSummary e : entries) {
             int last = e.forwardStd().size() - 1;
             rows.add(List.of("**" + e.key() + "**", e.description(), String.valueOf(e.seeds()),
                     Numbers.std(e.forwardStd().get(1)) + " → " + Numbers.std(e.forwardStd().get(last)),
@@ -111,22 +89,22 @@ final class InitNotebook {
                 "theory"), rows);
     }
 
-    private static String conclusions(List<Entry> entries) {
+    private static String conclusions(List<NetSummary> entries) {
         List<String> lines = new ArrayList<>();
-        for (Entry e : entries) {
+        for (NetSummary e : entries) {
             int last = e.forwardStd().size() - 1;
             lines.add("**" + e.key() + "** (" + e.description() + "): forward, the activation std "
                     + change(e.forwardStd().get(1), e.forwardStd().get(last)) + "; backward, the gradient std "
                     + change(e.backwardStd().get(last), e.backwardStd().get(1)) + ".");
         }
-        for (Entry e : entries) {
+        for (NetSummary e : entries) {
             if (e.activation().equals("relu") && e.forwardStdTheory().isPresent()) {
                 lines.add(finiteWidth(e));
             }
         }
-        Map<String, List<Entry>> groups = entries.stream().collect(Collectors.groupingBy(InitNotebook::group,
+        Map<String, List<NetSummary>> groups = entries.stream().collect(Collectors.groupingBy(InitNotebook::group,
                 LinkedHashMap::new, Collectors.toList()));
-        for (List<Entry> group : groups.values()) {
+        for (List<NetSummary> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
             }
@@ -144,7 +122,7 @@ final class InitNotebook {
      * A ReLU net's std at its last hidden layer beside the mean-field value, which the template's prose explains (a
      * finite-width effect).
      */
-    private static String finiteWidth(Entry e) {
+    private static String finiteWidth(NetSummary e) {
         int last = e.forwardStd().size() - 1;
         return "**" + e.key() + "** at its last hidden layer: the geometric mean of the std over seeds is "
                 + Numbers.std(e.forwardStd().get(last)) + " against the mean-field value "
@@ -161,30 +139,30 @@ final class InitNotebook {
         return (to < from ? "shrinks" : to > from ? "grows" : "stays") + range;
     }
 
-    private static String ranked(List<Entry> group, ToDoubleFunction<Entry> logChange) {
+    private static String ranked(List<NetSummary> group, ToDoubleFunction<NetSummary> logChange) {
         return group.stream().sorted(Comparator.comparingDouble(logChange)).map(e -> "**" + e.key() + "**")
                 .collect(Collectors.joining(", "));
     }
 
     /** The nets ranked together: the same activation and layer sizes. */
-    static String group(Entry e) {
+    static String group(NetSummary e) {
         return e.activation() + " " + e.sizes();
     }
 
     /** {@code |ln(f_L/f_1)|}; infinite if the signal dies out. */
-    static double forwardLogChange(Entry e) {
+    static double forwardLogChange(NetSummary e) {
         List<Double> f = e.forwardStd();
         return Math.abs(Math.log(f.get(f.size() - 1) / f.get(1)));
     }
 
     /** {@code |ln(g_1/g_L)|}; infinite if the gradient dies out. */
-    static double backwardLogChange(Entry e) {
+    static double backwardLogChange(NetSummary e) {
         List<Double> g = e.backwardStd();
         return Math.abs(Math.log(g.get(1) / g.get(g.size() - 1)));
     }
 
     /** {@code tanh} or {@code ReLU}. */
-    static String activation(Entry e) {
+    static String activation(NetSummary e) {
         return e.activation().equals("relu") ? "ReLU" : e.activation();
     }
 }

@@ -1,7 +1,5 @@
 package org.convergence4j.writeups;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,18 +9,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.convergence4j.persistence.InitStudyFile.Entry;
-import org.convergence4j.persistence.InitTrainingFiles;
-import org.convergence4j.persistence.Json;
-import org.convergence4j.persistence.Json.JsonFileException;
+import org.convergence4j.probe.NetSummary;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.claims.Judgement;
 import org.convergence4j.statistics.InitTraining;
 import org.convergence4j.statistics.InitTraining.Net;
+import org.convergence4j.study.StudyReport;
 
 /**
- * The measured parts of the Part 1 write-up's section on the trained nets, from the files their study writes in
- * Part 1's folder ({@code training.json}, {@code verdicts.json}) and from Part 1's {@code summary.json}: the
+ * The measured parts of the Part 1 write-up's section on the trained nets, from the trained nets' report ({@link StudyReport}) and Part 1's std through depth ({@link NetSummary}): the
  * configuration, the status, the figure, the table of final training loss and test accuracy, conclusions chosen
  * from the numbers, and the verdict table on the seminar's 1.4 ({@link Verdicts}).
  * <p>
@@ -36,42 +31,40 @@ final class InitTrainingNotebook {
 
     private final ResultsLayout layout;
     private final String folder;
-    private final Optional<List<Entry>> entries;
+    private final Optional<List<NetSummary>> entries;
+    private final Optional<StudyReport> report;
 
     /**
      * @param layout the results folder
      * @param folder Part 1's folder in it, which holds the trained nets' files too
-     * @param entries Part 1's measured std through depth, if its summary could be read
+     * @param entries Part 1's measured std through depth, if Part 1 has been run
+     * @param report the trained nets' report, if they have been trained
      */
-    InitTrainingNotebook(ResultsLayout layout, String folder, Optional<List<Entry>> entries) {
+    InitTrainingNotebook(ResultsLayout layout, String folder, Optional<List<NetSummary>> entries,
+            Optional<StudyReport> report) {
         this.layout = layout;
         this.folder = folder;
         this.entries = entries;
-    }
-
-    /** A file's content, or what is wrong with it in words. */
-    private record Read<T>(Optional<T> value, String problem) {
+        this.report = report;
     }
 
     /** The template values of the section. */
     Map<String, Supplier<String>> values() {
-        Read<InitTraining> training = read(layout.initTrainingJson(folder), InitTrainingFiles::read);
-        Read<Judgement> findings = read(layout.initTrainingVerdicts(folder), f -> Json.read(f, Judgement.class));
+        Optional<InitTraining> training = report.flatMap(StudyReport::initTraining);
+        Optional<Judgement> findings = report.map(StudyReport::judgement).filter(j -> !j.sentences().isEmpty());
         String none = "*No trained nets yet.*";
         Map<String, Supplier<String>> values = new LinkedHashMap<>();
-        values.put("training_configuration", () -> training.value().map(InitTrainingNotebook::configuration)
-                .orElse(""));
-        values.put("training_status", () -> training.value().map(InitTrainingNotebook::status)
-                .orElse(training.problem()));
+        values.put("training_configuration", () -> training.map(InitTrainingNotebook::configuration).orElse(""));
+        values.put("training_status", () -> training.map(InitTrainingNotebook::status)
+                .orElse("**Status:** the nets have not been trained yet (the main command trains them)."));
         values.put("training_figure", () -> Markdown.figures(layout.notebooks(), List.of(new Markdown.Figure(
                 layout.initTrainingFigure(folder), "Training loss per epoch, mean over seeds, per architecture and "
                         + "optimizer; dashed: ln 10, the loss of a uniform guess"))));
-        values.put("training_table", () -> training.value().map(InitTrainingNotebook::table).orElse(none));
-        values.put("training_conclusions", () -> training.value().map(this::conclusions).orElse(none));
-        values.put("training_answer", () -> findings.value().map(InitTrainingNotebook::answer)
+        values.put("training_table", () -> training.map(InitTrainingNotebook::table).orElse(none));
+        values.put("training_conclusions", () -> training.map(this::conclusions).orElse(none));
+        values.put("training_answer", () -> findings.map(InitTrainingNotebook::answer)
                 .orElse("*The nets have not been trained yet.*"));
-        values.put("training_verdicts", () -> findings.value().map(f -> new Verdicts(f).table())
-                .orElse(Files.exists(layout.initTrainingVerdicts(folder)) ? findings.problem() : "*No verdicts yet.*"));
+        values.put("training_verdicts", () -> findings.map(f -> new Verdicts(f).table()).orElse("*No verdicts yet.*"));
         return values;
     }
 
@@ -79,25 +72,6 @@ final class InitTrainingNotebook {
     private static String answer(Judgement judgement) {
         Verdicts verdicts = new Verdicts(judgement);
         return "Beside it, not part of it, the trained nets: " + String.join("\n\n", verdicts.sentences());
-    }
-
-    /** A reader of one file. */
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(Path file) throws JsonFileException;
-    }
-
-    private <T> Read<T> read(Path file, Reader<T> reader) {
-        if (!Files.exists(file)) {
-            return new Read<>(Optional.empty(), "**Status:** " + Markdown.code(Markdown.relative(layout.notebooks(),
-                    file)) + " was not found: the nets have not been trained yet (the main command trains them).");
-        }
-        try {
-            return new Read<>(Optional.of(reader.read(file)), "");
-        } catch (JsonFileException e) {
-            return new Read<>(Optional.empty(), "**Status:** " + e.getMessage() + "; run the main command again "
-                    + "to rewrite it.");
-        }
     }
 
     private static String configuration(InitTraining t) {
@@ -158,7 +132,7 @@ final class InitTrainingNotebook {
         }
         List<String> lines = new ArrayList<>();
         if (entries.isEmpty()) {
-            lines.add("Part 1's std through depth is not available (its `summary.json` is missing or unreadable), "
+            lines.add("Part 1's std through depth is not available (Part 1 has not been run here), "
                     + "so there is no ranking to compare the training with.");
         } else {
             lines.addAll(rankings(finished, entries.get()));
@@ -168,8 +142,8 @@ final class InitTrainingNotebook {
     }
 
     /** Per optimizer and group of nets, the order of the final training loss beside Part 1's two orders. */
-    private static List<String> rankings(List<Net> finished, List<Entry> entries) {
-        Map<String, Entry> byNet = entries.stream().collect(Collectors.toMap(Entry::key, e -> e));
+    private static List<String> rankings(List<Net> finished, List<NetSummary> entries) {
+        Map<String, NetSummary> byNet = entries.stream().collect(Collectors.toMap(NetSummary::key, e -> e));
         List<String> lines = new ArrayList<>();
         List<String> forwardGives = new ArrayList<>();
         List<String> backwardGives = new ArrayList<>();
@@ -213,7 +187,7 @@ final class InitTrainingNotebook {
     }
 
     /** The nets of {@code group} from the steadiest signal through the hidden layers to the least steady. */
-    private static List<Net> steadiest(List<Net> group, Map<String, Entry> byNet, ToDoubleFunction<Entry> logChange) {
+    private static List<Net> steadiest(List<Net> group, Map<String, NetSummary> byNet, ToDoubleFunction<NetSummary> logChange) {
         return group.stream().sorted(Comparator.comparingDouble(n -> logChange.applyAsDouble(byNet.get(n.net()))))
                 .toList();
     }

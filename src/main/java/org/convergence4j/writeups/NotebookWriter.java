@@ -6,25 +6,26 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.VariantKind;
 import org.convergence4j.persistence.ResultsLayout;
-import org.convergence4j.persistence.SummaryFile;
 import org.convergence4j.statistics.Comparison;
+import org.convergence4j.study.InitializationReport;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.Study.Output;
 import org.convergence4j.study.StudyOutputs;
-import org.convergence4j.study.StudyResults;
+import org.convergence4j.study.StudyReport;
 
 /**
  * Writes the notebooks-equivalent: one Markdown file per study, from its template under
  * {@code src/main/resources/org/convergence4j/writeups/notebooks/} (the fixed prose: the seminar's task, the
  * deviations) and the values computed from the study's results (the command that wrote them, the figures that
  * exist, tables, and conclusions whose wording is chosen from the numbers). Every number printed is a value of
- * {@code summary.json}, of Part 1's {@code summary.json} or of the study's {@code comparison.json}, formatted by
+ * study's report ({@link StudyReport}, Part 1's {@link InitializationReport}), whose parts its JSON files hold, formatted by
  * {@link Numbers}. Results may be partial (a long study spans several sessions): the write-ups then say what is
  * missing and how many seeds have finished.
  */
@@ -39,11 +40,11 @@ public final class NotebookWriter {
      * their results.
      *
      * @param results what each training study's runs say ({@link StudyOutputs#writeAll})
-     * @param summary the summary of the results folder
+     * @param initialization Part 1's report at initialization, if Part 1 has been run
      * @return the studies whose write-ups were written, in order; a write-up two studies share is named once
      */
-    public static List<Study> writeAll(List<Study> studies, Map<Study, StudyResults> results, SummaryFile summary,
-            ResultsLayout layout, Invocation invocation) {
+    public static List<Study> writeAll(List<Study> studies, Map<Study, StudyReport> results,
+            Optional<InitializationReport> initialization, ResultsLayout layout, Invocation invocation) {
         Set<String> written = new HashSet<>();
         List<Study> writers = new ArrayList<>();
         AnalysisPlan plan = AnalysisPlan.of(studies);
@@ -51,9 +52,22 @@ public final class NotebookWriter {
         for (Study s : studies) {
             if (written.add(s.writeup())) {
                 if (s.initialization()) {
-                    writeInitialization(s, layout, invocation, plan);
+                    Optional<StudyReport> training = studies.stream()
+                            .filter(t -> t.writeup().equals(s.writeup()) && t.trains() && results.containsKey(t))
+                            .map(results::get).findFirst();
+                    writeInitialization(s, initialization, training, layout, invocation, plan);
+                } else if (s.outputs().contains(Output.EVIDENCE)) {
+                    Map<Study, StudyReport> evidence = new LinkedHashMap<>();
+                    studies.stream().filter(t -> t.writeup().equals(s.writeup()) && results.containsKey(t))
+                            .forEach(t -> evidence.put(t, results.get(t)));
+                    Map<String, Supplier<String>> values = common(layout, invocation, plan);
+                    Optional<StudyReport> intended = results.entrySet().stream()
+                            .filter(e -> e.getKey().outputs().contains(Output.ALL_VERDICTS)).map(Map.Entry::getValue)
+                            .findFirst();
+                    values.putAll(new EvidenceNotebook(evidence, intended, layout).values());
+                    write(layout, s.writeup(), values);
                 } else {
-                    writeTraining(s, results.get(s), summary, layout, invocation, plan);
+                    writeTraining(s, results.get(s), layout, invocation, plan);
                 }
                 writers.add(s);
             }
@@ -64,14 +78,13 @@ public final class NotebookWriter {
     /**
      * (Re)writes the write-up of a training study, atomically.
      *
-     * @param results what the study's run records say: comparison, findings, sweep
-     * @param summary the summary of the results folder
+     * @param results what the study's run records say: comparison, verdicts, sweep, analyses
      */
-    public static void writeTraining(Study study, StudyResults results, SummaryFile summary, ResultsLayout layout,
-            Invocation invocation, AnalysisPlan plan) {
+    public static void writeTraining(Study study, StudyReport results, ResultsLayout layout, Invocation invocation,
+            AnalysisPlan plan) {
         Comparison comparison = results.comparison();
-        TrainingNotebook facts = new TrainingNotebook(study, comparison, summary);
-        TrainingConclusions conclusions = new TrainingConclusions(comparison, summary);
+        TrainingNotebook facts = new TrainingNotebook(study, results);
+        TrainingConclusions conclusions = new TrainingConclusions(comparison, results.analyses());
         Verdicts verdicts = new Verdicts(results.judgement());
         boolean overview = study.outputs().contains(Output.COMPARISON_FIGURES);
         Map<String, Supplier<String>> values = common(layout, invocation, plan);
@@ -99,11 +112,14 @@ public final class NotebookWriter {
         write(layout, study.writeup(), values);
     }
 
-    /** (Re)writes Part 1's write-up from its {@code summary.json}, atomically. */
-    public static void writeInitialization(Study study, ResultsLayout layout, Invocation invocation,
-            AnalysisPlan plan) {
+    /**
+     * (Re)writes Part 1's write-up, atomically, from its report at initialization and its trained nets' report;
+     * either may be missing (not run yet), which the write-up says.
+     */
+    public static void writeInitialization(Study study, Optional<InitializationReport> initialization,
+            Optional<StudyReport> training, ResultsLayout layout, Invocation invocation, AnalysisPlan plan) {
         Map<String, Supplier<String>> values = common(layout, invocation, plan);
-        values.putAll(new InitNotebook(layout, study.folder()).values());
+        values.putAll(new InitNotebook(layout, study.folder(), initialization, training).values());
         write(layout, study.writeup(), values);
     }
 
@@ -111,7 +127,7 @@ public final class NotebookWriter {
      * The "Answer" paragraph: for a sweep its conclusions; else the verdict on each claim (grouped by verdict where
      * there are many), then where the best variant stands.
      */
-    private static String answer(Study study, StudyResults results, TrainingConclusions conclusions, Verdicts verdicts) {
+    private static String answer(Study study, StudyReport results, TrainingConclusions conclusions, Verdicts verdicts) {
         if (results.comparison().variants().isEmpty()) {
             return "**Answer:** *no runs yet.*";
         }
@@ -152,7 +168,7 @@ public final class NotebookWriter {
                     "End-point against the probability: mean ± 95% interval over seeds, the Baseline's mean and "
                             + "interval as a band (unpaired; the paired differences in the table are tighter)"));
         }
-        if (study.outputs().contains(Output.ALL_VERDICTS) && Files.exists(layout.verdictsFigure(study.folder()))) {
+        if (study.outputs().contains(Output.VERDICTS_FIGURE) && Files.exists(layout.verdictsFigure(study.folder()))) {
             figures.add(new Markdown.Figure(layout.verdictsFigure(study.folder()), "The answer to the seminar: every "
                     + "reading of every claim as its 95% interval (dot: the mean) over the grey band where the claim "
                     + "holds, green supported, vermillion contradicted, grey not resolved; the train − test gap per "

@@ -10,9 +10,9 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.convergence4j.models.Variant;
-import org.convergence4j.persistence.SummaryFile;
-import org.convergence4j.persistence.SummaryFile.BatchDependenceEntry;
-import org.convergence4j.persistence.SummaryFile.DropConnectInference;
+import org.convergence4j.statistics.Analyses;
+import org.convergence4j.statistics.Analyses.BatchDependenceEntry;
+import org.convergence4j.statistics.Analyses.DropConnectInference;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.PairwiseComparison;
 import org.convergence4j.statistics.PairwiseComparison.Outcome;
@@ -24,7 +24,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
  * The conclusions of a training study's write-up: sentences whose wording is chosen from the numbers (a
  * variant is "better" only when the interval of the difference excludes 0) and the tables of the
  * analyses beyond the seminar. Every number is formatted by {@link Numbers} from a value of
- * {@code summary.json} or the study's {@code comparison.json}.
+ * the study's report ({@link org.convergence4j.study.StudyReport}).
  */
 final class TrainingConclusions {
 
@@ -36,15 +36,15 @@ final class TrainingConclusions {
     static final double FLOAT_ROUNDING = 1e-4;
 
     private final Comparison comparison;
-    private final SummaryFile summary;
+    private final Analyses analyses;
 
     /**
      * @param comparison the study's comparison
-     * @param summary the summary of the results folder, for the analyses
+     * @param analyses what its runs measured beside their curves
      */
-    TrainingConclusions(Comparison comparison, SummaryFile summary) {
+    TrainingConclusions(Comparison comparison, Analyses analyses) {
         this.comparison = comparison;
-        this.summary = summary;
+        this.analyses = analyses;
     }
 
     /** One sentence per pair, worded by its verdict. */
@@ -126,7 +126,7 @@ final class TrainingConclusions {
         List<String> rows = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         for (VariantStatistics v : comparison.variants()) {
-            DropConnectInference inference = summary.dropconnectInference().get(v.variant());
+            DropConnectInference inference = analyses.dropconnectInference().get(v.variant());
             if (inference == null) {
                 continue;
             }
@@ -162,7 +162,7 @@ final class TrainingConclusions {
     /** The batch-dependence table with a sentence per variant of the study, or a note that it is not measured. */
     String batchDependence() {
         Map<String, BatchDependenceEntry> measured = new LinkedHashMap<>();
-        comparison.variants().forEach(v -> Optional.ofNullable(summary.batchDependence().get(v.variant()))
+        comparison.variants().forEach(v -> Optional.ofNullable(analyses.batchDependence().get(v.variant()))
                 .ifPresent(b -> measured.put(v.variant(), b)));
         if (measured.isEmpty()) {
             return "*Not measured yet.*";

@@ -7,36 +7,36 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
-import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.statistics.Analyses;
 import org.convergence4j.statistics.Comparison;
 import org.convergence4j.statistics.PairwiseComparison;
 import org.convergence4j.statistics.Spread;
 import org.convergence4j.statistics.LateSlope;
 import org.convergence4j.statistics.VariantStatistics;
 import org.convergence4j.study.Study;
+import org.convergence4j.study.StudyReport;
 import org.convergence4j.train.TrainingSettings;
 
 /**
  * The measured parts of a training study's write-up that state facts: status, configuration, environment and the
  * tables of final results and pairwise differences, from the study's comparison and the summary; the sentences
  * come from {@link TrainingConclusions}. Every number is formatted by {@link Numbers} from a value of
- * {@code summary.json} or the study's {@code comparison.json}.
+ * the study's report ({@link StudyReport}).
  */
 final class TrainingNotebook {
 
     private final Study study;
     private final Comparison comparison;
-    private final SummaryFile summary;
+    private final Analyses analyses;
 
     /**
      * @param study the study written up
-     * @param comparison its comparison, computed from its run records
-     * @param summary the summary of the results folder
+     * @param report what its run records say
      */
-    TrainingNotebook(Study study, Comparison comparison, SummaryFile summary) {
+    TrainingNotebook(Study study, StudyReport report) {
         this.study = study;
-        this.comparison = comparison;
-        this.summary = summary;
+        this.comparison = report.comparison();
+        this.analyses = report.analyses();
     }
 
     /** The keys of the study's variants that have runs, in its order. */
@@ -68,7 +68,6 @@ final class TrainingNotebook {
     /** The settings every run shares. */
     String configuration() {
         TrainingSettings t = study.training();
-        SummaryFile.Configuration c = summary.configuration();
         List<String> parts = new ArrayList<>();
         parts.add("dataset " + Markdown.code(t.dataset()));
         parts.add(t.epochs() + " epochs per run");
@@ -76,7 +75,7 @@ final class TrainingNotebook {
         parts.add("mini-batch " + t.batchSize());
         parts.add("Adam with learning rate " + Numbers.plain(t.learningRate()));
         parts.add(t.trainSubset() == 0 ? "the whole training set" : "the first " + t.trainSubset() + " training examples");
-        parts.add("convolutions computed by " + Markdown.code(c.engine()));
+        parts.add("convolutions computed by " + Markdown.code(analyses.engine()));
         return "**Configuration:** " + String.join("; ", parts) + ".";
     }
 
@@ -98,7 +97,7 @@ final class TrainingNotebook {
 
     /** Where and when the newest run was trained: the write-up's date is its data's, not its rewriting's. */
     String environment() {
-        return summary.environment().map(e -> "**Newest run:** trained " + e.finished() + " on " + e.cpu() + " ("
+        return analyses.environment().map(e -> "**Newest run:** trained " + e.finished() + " on " + e.cpu() + " ("
                         + e.cores() + " cores), nd4j-native " + e.nativeBuild() + ", dl4j " + e.dl4j() + ", java "
                         + e.java() + ", " + e.os() + ".")
                 .orElse("**Newest run:** these runs were stored before run records named where and when they were "

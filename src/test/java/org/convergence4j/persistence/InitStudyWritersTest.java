@@ -1,5 +1,6 @@
 package org.convergence4j.persistence;
 
+import org.convergence4j.probe.NetSummary;
 import org.convergence4j.probe.DepthRatios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,7 +72,7 @@ class InitStudyWritersTest {
         InitStudyFile read = InitStudyFile.read(file);
 
         assertEquals(written, read);
-        InitStudyFile.Entry a = read.configurations().get(0);
+        NetSummary a = read.configurations().get(0);
         assertEquals(InitConfiguration.A.mlp().sizes(), a.sizes());
         assertEquals("tanh", a.activation());
         assertEquals(10, a.seeds());

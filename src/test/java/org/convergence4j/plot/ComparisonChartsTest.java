@@ -1,5 +1,6 @@
 package org.convergence4j.plot;
 
+import org.convergence4j.statistics.Analyses;
 import org.convergence4j.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +58,7 @@ class ComparisonChartsTest {
 
     @Test
     void layerStdHasOnePanelPerVariant(@TempDir Path dir) throws IOException {
-        SummaryFile s = SummaryFile.of(ALL, FakeRuns.standard(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "test");
-        Map<String, SummaryFile.LayerStats> stats = new LinkedHashMap<>(s.layerStats());
+        Map<String, Analyses.LayerStats> stats = new LinkedHashMap<>(Analyses.of(ALL, FakeRuns.standard()).layerStats());
         Path file = dir.resolve("layer_std.png");
         LayerStdChart.save(file, stats);
         BufferedImage image = ImageIO.read(file.toFile());

@@ -91,6 +91,24 @@ class ExperimentOptionsTest {
                 .noneMatch(Study::initialization));
     }
 
+    /**
+     * The new evidence runs at its own settings only: without options every study of it keeps its dataset and rate;
+     * an option that changes what is trained leaves it out rather than bending it.
+     */
+    @Test
+    void theNewEvidenceRunsOnlyAtItsOwnSettings() {
+        List<Study> own = studies(parse(new NewEvidence()));
+        assertEquals(1 + Studies.EVIDENCE.size(), own.size());
+        assertTrue(own.containsAll(Studies.EVIDENCE), "unchanged: " + own);
+        for (String[] option : List.of(new String[] {"--quick"}, new String[] {"--epochs", "3"},
+                new String[] {"--learning-rate", "0.01"}, new String[] {"--dataset", "fashion-mnist"},
+                new String[] {"--seeds", "2"})) {
+            List<Study> changed = studies(parse(new NewEvidence(), option));
+            assertTrue(changed.stream().noneMatch(s -> s.outputs().contains(Study.Output.EVIDENCE)),
+                    String.join(" ", option));
+        }
+    }
+
     @Test
     void variantsGoToTheStudiesThatCompareTheirKind() {
         List<Study> studies = studies(parse(new RunAll(), "--variants", "Dropout(drop=0.5),LayerNorm(width=64)"));

@@ -1,5 +1,9 @@
 package org.convergence4j.sections;
 
+import org.convergence4j.persistence.Json;
+import org.convergence4j.claims.Judgement;
+import org.convergence4j.study.InitializationReport;
+import org.convergence4j.probe.NetSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,17 +32,21 @@ class Part1ReportTest {
     @Test
     void writesEveryTableFigureAndTheSummary(@TempDir Path dir) throws IOException {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        List<ConfigurationResult> results = Part1Report.run(syntheticBatch(100, 784), layout, "part1-initialization", 2, new StopSignal());
+        InitializationReport report = Part1Report.run(syntheticBatch(100, 784), layout, "part1-initialization", 2,
+                new StopSignal()).orElseThrow();
         Path out = layout.study("part1-initialization");
 
-        assertEquals(List.of(InitConfiguration.values()), results.stream().map(ConfigurationResult::configuration).toList());
+        assertEquals(Arrays.stream(InitConfiguration.values()).map(InitConfiguration::key).toList(),
+                report.nets().stream().map(NetSummary::key).toList());
+        assertEquals(report.judgement(), Json.read(layout.verdicts("part1-initialization"), Judgement.class),
+                "the verdict at initialization is written as computed");
         for (InitConfiguration c : InitConfiguration.values()) {
             List<String> csv = Files.readAllLines(out.resolve("std_per_layer_" + c.key() + ".csv"));
             assertEquals(1 + c.mlp().depth(), csv.size(), c.key());
         }
         InitStudyFile summary = InitStudyFile.read(layout.initSummary("part1-initialization"));
         assertEquals(Arrays.stream(InitConfiguration.values()).map(InitConfiguration::key).toList(),
-                summary.configurations().stream().map(InitStudyFile.Entry::key).toList());
+                summary.configurations().stream().map(NetSummary::key).toList());
         for (String png : List.of("std_vs_depth_wide.png", "std_vs_depth_deep.png", "activation_histograms_tanh.png")) {
             assertNotNull(ImageIO.read(out.resolve(png).toFile()), png);
         }

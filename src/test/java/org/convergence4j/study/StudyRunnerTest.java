@@ -328,8 +328,7 @@ class StudyRunnerTest {
         }
 
         ResultsLayout layout = ResultsLayout.of(dir);
-        StudyOutputs.writeAll(List.of(study), runs, SummaryFile.of(List.of(), runs, settings, study.seeds(), "test"),
-                layout, Judgement.NONE);
+        StudyOutputs.writeAll(List.of(study), runs, layout, Judgement.NONE);
         InitTraining training = InitTrainingFiles.read(layout.initTrainingJson(study.folder()));
         assertEquals(List.of(adam.key(), sgd.key()), training.nets().stream().map(InitTraining.Net::variant).toList());
         assertTrue(training.nets().stream().allMatch(n -> n.finishedSeeds().equals(study.seeds())

@@ -1,5 +1,6 @@
 package org.convergence4j.writeups;
 
+import org.convergence4j.claims.Sentence;
 import java.util.EnumMap;
 import org.convergence4j.claims.SentenceVerdict;
 import org.convergence4j.claims.InitializationClaims;
@@ -45,7 +46,8 @@ import org.convergence4j.statistics.GeometricSpread;
 import org.convergence4j.study.Studies;
 import org.convergence4j.study.Study;
 import org.convergence4j.study.StudyOutputs;
-import org.convergence4j.study.StudyResults;
+import org.convergence4j.study.StudyReport;
+import org.convergence4j.study.InitializationReport;
 import org.convergence4j.train.FakeRuns;
 import org.convergence4j.train.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -135,9 +137,11 @@ class NotebookWriterTest {
     @Test
     void withoutTrainedNetsPartOneSaysSo(@TempDir Path dir) throws IOException {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION, AnalysisPlan.of(List.of(Studies.PART1)));
+        NotebookWriter.writeInitialization(Studies.PART1, Optional.empty(), Optional.empty(), layout, INVOCATION,
+                AnalysisPlan.of(List.of(Studies.PART1)));
         String part1 = Files.readString(layout.notebook("Part1-initialization"));
-        assertTrue(part1.contains("training.json` was not found: the nets have not been trained yet"), part1);
+        assertTrue(part1.contains("the nets have not been trained yet"), part1);
+        assertTrue(part1.contains("Part 1 has not been run yet"), part1);
         assertFalse(part1.contains("{{"), part1);
     }
 
@@ -152,8 +156,6 @@ class NotebookWriterTest {
     @Test
     void statusNamesUnfinishedSeedsAndMissingVariants(@TempDir Path dir) throws IOException {
         ResultsLayout layout = writeAll(dir, FakeRuns.standard());
-        AtomicFiles.writeString(layout.initSummary(Studies.PART1.folder()), "not json");
-        NotebookWriter.writeInitialization(Studies.PART1, layout, INVOCATION, AnalysisPlan.of(List.of(Studies.PART1)));
 
         String part2 = Files.readString(layout.notebook("Part2-dropout"));
         String part4 = Files.readString(layout.notebook("Part4-comparison"));
@@ -161,18 +163,14 @@ class NotebookWriterTest {
                 + "loss NaN at epoch 3"), part2);
         assertTrue(part4.contains("no run yet for **RMSNorm**"), part4);
         assertTrue(Files.readString(layout.notebook("Part3-normalization")).contains("no run yet for **RMSNorm**"));
-        String part1 = Files.readString(layout.notebook("Part1-initialization"));
-        assertTrue(part1.contains(layout.initSummary(Studies.PART1.folder()).toString()) && part1.contains("run Part 1 again"),
-                part1);
     }
 
     @Test
     void withoutResultsEveryNotebookSaysSo(@TempDir Path dir) throws IOException {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        SummaryFile summary = SummaryFile.of(List.of(), List.of(), FakeRuns.SETTINGS, FakeRuns.SEEDS, "cmd");
         for (Study s : STUDIES) {
-            NotebookWriter.writeAll(List.of(s), StudyOutputs.writeAll(List.of(s), List.of(), summary, layout, Judgement.NONE), summary,
-                    layout, INVOCATION);
+            NotebookWriter.writeAll(List.of(s), StudyOutputs.writeAll(List.of(s), List.of(), layout, Judgement.NONE),
+                    Optional.empty(), layout, INVOCATION);
             String text = Files.readString(layout.notebook(s.writeup()));
             assertFalse(text.contains("!["), s.writeup() + " links a figure that does not exist");
             assertFalse(text.contains("{{"), s.writeup());
@@ -247,6 +245,30 @@ class NotebookWriterTest {
                 + "the end-point | ") && l.endsWith(" | not resolved at n = 3 |")), part3);
     }
 
+    /**
+     * The new evidence is written up together, beside Part 4's verdicts: one column per study, a row per sentence and
+     * per claim, each study's readings and its figure.
+     */
+    @Test
+    void theNewEvidenceIsWrittenUpBesidePartFour(@TempDir Path dir) throws IOException {
+        Study part4 = Studies.PART4.withTraining(FakeRuns.SETTINGS).withSeeds(FakeRuns.SEEDS);
+        Study evidence = Studies.ADAM_3E4.withTraining(FakeRuns.SETTINGS).withSeeds(FakeRuns.SEEDS);
+        ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
+        List<Study> studies = List.of(part4, evidence);
+        List<Study> written = NotebookWriter.writeAll(studies, StudyOutputs.writeAll(studies, FakeRuns.standard(),
+                layout, Judgement.NONE), Optional.empty(), layout, INVOCATION);
+
+        assertTrue(written.contains(evidence), written.toString());
+        String text = Files.readString(layout.notebook(Studies.EVIDENCE_WRITEUP));
+        assertFalse(text.contains("{{"), text);
+        assertTrue(text.contains("| notebook | sentence or claim | as intended (Part 4) | " + evidence.name() + " |"),
+                text);
+        assertTrue(text.contains("| 2.3 | *" + Sentence.DROPOUT_BETTER.text() + "* | **"), text);
+        assertTrue(text.contains("### " + evidence.name()), text);
+        assertTrue(text.contains("](../" + evidence.folder() + "/verdicts.png)"), text);
+        assertTrue(Files.exists(layout.verdictsFigure(evidence.folder())));
+    }
+
     /** Summary, every study's outputs and write-up, and Part 1's summary and write-up, from {@code runs}. */
     private static ResultsLayout writeAll(Path dir, List<RunRecord> runs) {
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
@@ -261,9 +283,11 @@ class NotebookWriterTest {
         init.forEach(r -> depth.put(r.configuration(), r.depth()));
         Judgement atInitialization = InitializationClaims.judgeDepth(depth, 0.95);
         Json.write(layout.verdicts(Studies.PART1.folder()), atInitialization);
+        InitializationReport report = new InitializationReport(InitStudyFile.of(init).configurations(),
+                atInitialization);
         // As the sections do: every study's outputs, then every write-up once.
-        NotebookWriter.writeAll(STUDIES, StudyOutputs.writeAll(STUDIES, runs, summary, layout, atInitialization),
-                summary, layout, INVOCATION);
+        NotebookWriter.writeAll(STUDIES, StudyOutputs.writeAll(STUDIES, runs, layout, atInitialization),
+                Optional.of(report), layout, INVOCATION);
         return layout;
     }
 
