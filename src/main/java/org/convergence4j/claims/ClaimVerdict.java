@@ -1,5 +1,6 @@
 package org.convergence4j.claims;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.convergence4j.statistics.Finding;
@@ -44,7 +45,7 @@ public record ClaimVerdict(String section, String claim, List<Finding> readings,
         if (verdict == Verdict.DEPENDS_ON_READING) {
             text += ": " + readings.stream().filter(f -> f.verdict() != Verdict.NOT_APPLICABLE)
                     .collect(Collectors.groupingBy(f -> f.verdict().text(f.seeds()),
-                            java.util.LinkedHashMap::new, Collectors.mapping(Finding::reading,
+                            LinkedHashMap::new, Collectors.mapping(Finding::reading,
                                     Collectors.joining(", "))))
                     .entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "));
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.convergence4j.models.Variant;
 import org.convergence4j.statistics.Finding;
+import org.convergence4j.statistics.Hypothesis;
 import org.convergence4j.statistics.PairedSample;
 import org.convergence4j.statistics.StudyRuns;
 import org.convergence4j.train.RunRecord;
@@ -44,7 +45,7 @@ public record Reading(String name, String statistic, String unit, Region region,
      */
     Finding judge(Claim claim, StudyRuns runs, double level) {
         String text = claim.named(statistic);
-        var hypothesis = region.at(runs.settings());
+        Hypothesis hypothesis = region.at(runs.settings());
         if (runs.settings().epochs() < minEpochs) {
             return Finding.notApplicable(claim.section(), claim.text(), name, text, unit, hypothesis,
                     "needs runs of at least " + minEpochs + " epochs, these have " + runs.settings().epochs());

@@ -1,5 +1,7 @@
 package org.convergence4j.claims;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
@@ -116,7 +118,7 @@ public final class SeminarClaims {
 
     private static Claim plateau(Variant v) {
         Region early = Region.of(Hypothesis.below(PLATEAU_EPOCHS));
-        List<Reading> readings = new java.util.ArrayList<>(PLATEAU_POINTS.stream().map(points -> new Reading(
+        List<Reading> readings = new ArrayList<>(PLATEAU_POINTS.stream().map(points -> new Reading(
                 "within " + points(points) + " pp", "epochs to come within " + points(points) + " pp of its own "
                         + "end-point", "epochs", early, v, RunMeasures.epochsToWithin(points), v, Reading.ZERO, 3))
                 .toList());
@@ -142,6 +144,6 @@ public final class SeminarClaims {
 
     /** A threshold in pp without trailing zeros: 0.25, 0.5, 1. */
     static String points(double points) {
-        return java.math.BigDecimal.valueOf(points).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(points).stripTrailingZeros().toPlainString();
     }
 }

@@ -198,6 +198,10 @@ class NotebookWriterTest {
             String text = Files.readString(layout.notebook(s.writeup()));
             assertTrue(text.contains("## Answer") && text.contains("**Answer"), s.writeup() + " has no Answer");
         }
+        String hash = "SHA-256 `" + AnalysisPlan.sha256(Files.readString(layout.analysisPlan())) + "`";
+        for (Study s : STUDIES) {
+            assertTrue(Files.readString(layout.notebook(s.writeup())).contains(hash), s.writeup() + " cites the plan");
+        }
         String part4 = Files.readString(layout.notebook(Studies.PART4.writeup()));
         Judgement judgement = Json.read(layout.verdicts(Studies.PART4.folder()), Judgement.class);
         assertTrue(judgement.claims().size() >= Studies.PART4.claims().size());
