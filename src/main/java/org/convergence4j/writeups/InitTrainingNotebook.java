@@ -169,7 +169,8 @@ final class InitTrainingNotebook {
                         + ", lowest final training loss first: " + trained.stream().map(n -> "**" + n.net() + "** ("
                                 + Numbers.loss(n.finalTrainLoss().orElseThrow().mean()) + ")")
                         .collect(Collectors.joining(", "))
-                        + "; Part 1's steadiest first: forward " + keys(forward) + ", which " + gives(forward, trained)
+                        + "; Part 1's steadiest first (the smallest change of the std from the first hidden layer "
+                        + "to the last, at initialization): forward " + keys(forward) + ", which " + gives(forward, trained)
                         + "; backward " + keys(backward) + ", which " + gives(backward, trained) + ".");
                 if (forward.equals(trained)) {
                     forwardGives.add(where);
