@@ -47,8 +47,9 @@ public final class StudyOutputs {
     }
 
     /**
-     * Writes the outputs of every training study of {@code studies}, in their order, each study's findings going to
-     * the verdict tables of the studies after it ({@link Output#ALL_VERDICTS}).
+     * Writes the outputs of every training study of {@code studies}, in their order, each study's verdicts going to
+     * the tables of every sentence of the studies after it ({@link Output#ALL_VERDICTS}); those of Part 1's trained
+     * nets (readings beside 1.4's verdict at initialization) and of the new evidence stay apart.
      *
      * @param stored stored runs, of these studies and perhaps others (those are ignored)
      * @param initialization Part 1's verdict at initialization (1.4), for the tables of every sentence; none if
@@ -62,7 +63,9 @@ public final class StudyOutputs {
         for (Study s : studies) {
             if (s.trains()) {
                 StudyReport r = write(s, stored, layout, earlier);
-                earlier = r.judgement().withEarlier(earlier);
+                if (!s.outputs().contains(Output.INIT_TRAINING) && !s.outputs().contains(Output.EVIDENCE)) {
+                    earlier = r.judgement().withEarlier(earlier); // beside-readings and new evidence judge apart
+                }
                 results.put(s, r);
             }
         }

@@ -206,6 +206,8 @@ class NotebookWriterTest {
         Judgement judgement = Json.read(layout.verdicts(Studies.PART4.folder()), Judgement.class);
         assertTrue(judgement.claims().size() >= Studies.PART4.claims().size());
         assertTrue(judgement.sentences().stream().anyMatch(s -> s.section().equals("1.4")), "Part 1's verdict too");
+        assertTrue(judgement.claims().stream().noneMatch(c -> c.claim().contains("trains better")),
+                "1.4's verdict is Part 1's at initialization; the trained nets' readings stand beside it, apart");
         for (Finding f : judgement.readings()) {
             assertTrue(part4.contains("| " + f.claim() + " | " + f.reading() + " | ")
                     && part4.contains(" | " + f.verdictText() + " |"), f.claim() + ": " + f.verdictText());
