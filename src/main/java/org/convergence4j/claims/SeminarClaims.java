@@ -83,25 +83,27 @@ public final class SeminarClaims {
     }
 
     private static Claim better(Sentence sentence, String statement, Variant winner, Variant loser) {
-        Region above = Region.of(Hypothesis.above(0));
-        return new Claim(sentence, statement, winner, loser, List.of(
-                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", above,
-                        winner, RunMeasures.END_POINT, loser, RunMeasures.END_POINT),
-                reading("over the whole curve", "paired difference of the mean test accuracy over all epochs, " + F
-                        + " − " + S, "pp", above, winner, RunMeasures.CURVE_MEAN, loser, RunMeasures.CURVE_MEAN),
-                reading("by test NLL", "paired difference of the test NLL over the end-point's epochs, " + S + " − "
-                        + F, "nats", above, loser, RunMeasures.END_POINT_NLL, winner, RunMeasures.END_POINT_NLL)));
+        return ordered(sentence, statement, winner, loser, Hypothesis.above(0));
     }
 
     private static Claim worse(Variant loser, Variant winner) {
-        Region below = Region.of(Hypothesis.below(0));
-        return new Claim(Sentence.DROPCONNECT_WORSE, F + " is worse than the " + S, loser, winner, List.of(
-                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", below,
-                        loser, RunMeasures.END_POINT, winner, RunMeasures.END_POINT),
+        return ordered(Sentence.DROPCONNECT_WORSE, F + " is worse than the " + S, loser, winner, Hypothesis.below(0));
+    }
+
+    /**
+     * A claim that orders {@code first} and {@code second}, its three readings' differences first − second (the test
+     * NLL second − first, a lower loss being better) holding in {@code region}.
+     */
+    private static Claim ordered(Sentence sentence, String statement, Variant first, Variant second,
+            Hypothesis region) {
+        Region where = Region.of(region);
+        return new Claim(sentence, statement, first, second, List.of(
+                reading("at the end-point", "paired difference of the end-point, " + F + " − " + S, "pp", where,
+                        first, RunMeasures.END_POINT, second, RunMeasures.END_POINT),
                 reading("over the whole curve", "paired difference of the mean test accuracy over all epochs, " + F
-                        + " − " + S, "pp", below, loser, RunMeasures.CURVE_MEAN, winner, RunMeasures.CURVE_MEAN),
+                        + " − " + S, "pp", where, first, RunMeasures.CURVE_MEAN, second, RunMeasures.CURVE_MEAN),
                 reading("by test NLL", "paired difference of the test NLL over the end-point's epochs, " + S + " − "
-                        + F, "nats", below, winner, RunMeasures.END_POINT_NLL, loser, RunMeasures.END_POINT_NLL)));
+                        + F, "nats", where, second, RunMeasures.END_POINT_NLL, first, RunMeasures.END_POINT_NLL)));
     }
 
     private static Claim trainsWorseThanItTests(Variant v) {
