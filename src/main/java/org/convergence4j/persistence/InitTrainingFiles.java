@@ -1,7 +1,5 @@
 package org.convergence4j.persistence;
 
-import java.nio.file.Path;
-import org.convergence4j.persistence.Json.JsonFileException;
 import org.convergence4j.statistics.InitTraining;
 
 /**
@@ -29,15 +27,6 @@ public final class InitTrainingFiles {
     public static void write(ResultsLayout layout, String folder, InitTraining training) {
         AtomicFiles.writeString(layout.initTrainingCsv(folder), csv(training));
         Json.write(layout.initTrainingJson(folder), training);
-    }
-
-    /**
-     * Reads a {@code training.json} written by {@link #write}.
-     *
-     * @throws JsonFileException naming the file and field if it is missing or malformed
-     */
-    public static InitTraining read(Path file) throws JsonFileException {
-        return Json.read(file, InitTraining.class);
     }
 
     /** The text of {@code training.csv}. */

@@ -63,6 +63,24 @@ public final class Charts {
         band.setShowInLegend(false);
     }
 
+    /**
+     * A translucent band between {@code lower} and {@code upper} over {@code x} ({@link #addBand}): the polygon runs
+     * along the upper edge and back along the lower one.
+     */
+    static void addBandBetween(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color colour,
+            int alpha) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int e = 0; e < n; e++) {
+            px[e] = x[e];
+            py[e] = upper[e];
+            px[2 * n - 1 - e] = x[e];
+            py[2 * n - 1 - e] = lower[e];
+        }
+        addBand(chart, name, px, py, colour, alpha);
+    }
+
     /** Adds a line with small circle markers, one point per epoch. */
     static void addLine(XYChart chart, String name, double[] x, double[] y) {
         chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);

@@ -71,16 +71,7 @@ public final class CompareResultsChart {
         if (byEpoch.get(0).sd().isPresent()) {
             double[] upper = values(byEpoch, s -> s.mean() + s.sd().getAsDouble(), scale);
             double[] lower = values(byEpoch, s -> s.mean() - s.sd().getAsDouble(), scale);
-            // The polygon runs along the upper edge and back along the lower one.
-            double[] px = new double[2 * epochs];
-            double[] py = new double[2 * epochs];
-            for (int e = 0; e < epochs; e++) {
-                px[e] = x[e];
-                py[e] = upper[e];
-                px[2 * epochs - 1 - e] = x[e];
-                py[2 * epochs - 1 - e] = lower[e];
-            }
-            Charts.addBand(chart, name + " ± sd", px, py, colour, BAND_ALPHA);
+            Charts.addBandBetween(chart, name + " ± sd", x, lower, upper, colour, BAND_ALPHA);
         }
         XYSeries line = chart.addSeries(name, x, mean);
         line.setLineColor(colour);

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.convergence4j.claims.Judgement;
 import org.convergence4j.statistics.Finding;
 import org.convergence4j.statistics.MeanInterval;
+import org.convergence4j.statistics.Spread;
 import org.convergence4j.statistics.Verdict;
 import org.convergence4j.statistics.VariantStatistics;
 import org.knowm.xchart.AnnotationText;
@@ -32,6 +33,8 @@ public final class VerdictsChart {
     private static final Map<Verdict, Color> COLOURS = Map.of(Verdict.SUPPORTED, new Color(0, 158, 115),
             Verdict.CONTRADICTED, new Color(213, 94, 0), Verdict.DEPENDS_ON_READING, new Color(204, 121, 167),
             Verdict.NOT_RESOLVED, new Color(120, 120, 120));
+    /** Opacity of a band behind a line. */
+    private static final int BAND_ALPHA = 45;
     /** The region band's grey. */
     private static final Color REGION = new Color(0, 0, 0, 28);
     /** Panel size of the figure, large enough for a row per reading. */
@@ -126,8 +129,8 @@ public final class VerdictsChart {
             }
             Color colour = Charts.PALETTE.get(i++ % Charts.PALETTE.size());
             double[] x = IntStream.rangeClosed(1, g.size()).asDoubleStream().toArray();
-            band(chart, e.getKey(), x, g.stream().mapToDouble(MeanInterval::low).toArray(),
-                    g.stream().mapToDouble(MeanInterval::high).toArray(), colour);
+            Charts.addBandBetween(chart, e.getKey() + " band", x, g.stream().mapToDouble(MeanInterval::low).toArray(),
+                    g.stream().mapToDouble(MeanInterval::high).toArray(), colour, BAND_ALPHA);
             XYSeries line = chart.addSeries(e.getKey(), x, g.stream().mapToDouble(MeanInterval::mean).toArray());
             line.setLineColor(colour);
             line.setMarkerColor(colour);
@@ -145,10 +148,12 @@ public final class VerdictsChart {
             VariantStatistics v = variants.get(i);
             Color colour = Charts.PALETTE.get(i % Charts.PALETTE.size());
             double[] x = IntStream.rangeClosed(1, v.testAccuracyByEpoch().size()).asDoubleStream().toArray();
-            if (v.testAccuracyByEpoch().get(0).sd().isPresent()) {
-                band(chart, v.variant(), x, v.testAccuracyByEpoch().stream().mapToDouble(s -> 100 * (s.mean()
-                        - s.sdValue())).toArray(), v.testAccuracyByEpoch().stream().mapToDouble(s -> 100 * (s.mean()
-                                + s.sdValue())).toArray(), colour);
+            List<Spread> byEpoch = v.testAccuracyByEpoch();
+            if (byEpoch.get(0).sd().isPresent()) {
+                Charts.addBandBetween(chart, v.variant() + " band", x,
+                        byEpoch.stream().mapToDouble(s -> 100 * (s.mean() - s.sdValue())).toArray(),
+                        byEpoch.stream().mapToDouble(s -> 100 * (s.mean() + s.sdValue())).toArray(), colour,
+                        BAND_ALPHA);
             }
             XYSeries line = chart.addSeries(v.variant(), x, v.testAccuracyByEpoch().stream()
                     .mapToDouble(s -> 100 * s.mean()).toArray());
@@ -158,19 +163,5 @@ public final class VerdictsChart {
         }
         chart.getStyler().setXAxisDecimalPattern("0");
         return chart;
-    }
-
-    /** A translucent band between {@code lower} and {@code upper} over {@code x}. */
-    private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color colour) {
-        int n = x.length;
-        double[] px = new double[2 * n];
-        double[] py = new double[2 * n];
-        for (int e = 0; e < n; e++) {
-            px[e] = x[e];
-            py[e] = upper[e];
-            px[2 * n - 1 - e] = x[e];
-            py[2 * n - 1 - e] = lower[e];
-        }
-        Charts.addBand(chart, name + " band", px, py, colour, 45);
     }
 }

@@ -34,6 +34,6 @@ class InitTrainingFilesTest {
         assertEquals(InitTrainingFiles.HEADER.split(",").length,
                 first.replaceAll("\"[^\"]*\"", "q").split(",", -1).length, "one cell per column");
 
-        assertEquals(training, InitTrainingFiles.read(layout.initTrainingJson(STUDY.folder())));
+        assertEquals(training, Json.read(layout.initTrainingJson(STUDY.folder()), InitTraining.class));
     }
 }

@@ -27,7 +27,6 @@ import org.convergence4j.models.InitConfiguration;
 import org.convergence4j.models.Variant;
 import org.convergence4j.models.Variants;
 import org.convergence4j.persistence.Json;
-import org.convergence4j.persistence.InitTrainingFiles;
 import org.convergence4j.persistence.ResultsLayout;
 import org.convergence4j.persistence.RunStore;
 import org.convergence4j.persistence.SummaryFile;
@@ -329,7 +328,7 @@ class StudyRunnerTest {
 
         ResultsLayout layout = ResultsLayout.of(dir);
         StudyOutputs.writeAll(List.of(study), runs, layout, Judgement.NONE);
-        InitTraining training = InitTrainingFiles.read(layout.initTrainingJson(study.folder()));
+        InitTraining training = Json.read(layout.initTrainingJson(study.folder()), InitTraining.class);
         assertEquals(List.of(adam.key(), sgd.key()), training.nets().stream().map(InitTraining.Net::variant).toList());
         assertTrue(training.nets().stream().allMatch(n -> n.finishedSeeds().equals(study.seeds())
                 && n.meanTrainLoss().size() == settings.epochs()));
