@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.convergence4j.persistence.AtomicFiles;
 import org.convergence4j.models.Variant;
@@ -57,14 +58,13 @@ public final class NotebookWriter {
                             .map(results::get).findFirst();
                     writeInitialization(s, initialization, training, layout, invocation, plan);
                 } else if (s.outputs().contains(Output.EVIDENCE)) {
-                    Map<Study, StudyReport> evidence = new LinkedHashMap<>();
-                    studies.stream().filter(t -> t.writeup().equals(s.writeup()) && results.containsKey(t))
-                            .forEach(t -> evidence.put(t, results.get(t)));
                     Map<String, Supplier<String>> values = common(layout, invocation, plan);
-                    Optional<StudyReport> intended = results.entrySet().stream()
-                            .filter(e -> e.getKey().outputs().contains(Output.ALL_VERDICTS)).map(Map.Entry::getValue)
-                            .findFirst();
-                    values.putAll(new EvidenceNotebook(evidence, intended, layout).values());
+                    Optional<Map.Entry<Study, StudyReport>> intended = studies.stream()
+                            .filter(t -> t.outputs().contains(Output.ALL_VERDICTS) && results.containsKey(t))
+                            .findFirst().map(t -> Map.entry(t, results.get(t)));
+                    values.putAll(new EvidenceNotebook(reports(studies, results, t -> t.writeup().equals(s.writeup())),
+                            reports(studies, results, t -> t.outputs().contains(Output.EVIDENCE)), intended, layout)
+                            .values());
                     write(layout, s.writeup(), values);
                 } else {
                     writeTraining(s, results.get(s), layout, invocation, plan);
@@ -73,6 +73,14 @@ public final class NotebookWriter {
             }
         }
         return writers;
+    }
+
+    /** The reports of the studies that {@code which} selects and that have one, in the command's order. */
+    private static Map<Study, StudyReport> reports(List<Study> studies, Map<Study, StudyReport> results,
+            Predicate<Study> which) {
+        Map<Study, StudyReport> reports = new LinkedHashMap<>();
+        studies.stream().filter(t -> which.test(t) && results.containsKey(t)).forEach(t -> reports.put(t, results.get(t)));
+        return reports;
     }
 
     /**

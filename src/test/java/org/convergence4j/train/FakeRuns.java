@@ -39,6 +39,13 @@ public final class FakeRuns {
     private FakeRuns() {
     }
 
+    /** {@code runs} as if trained with {@code settings}. */
+    public static List<RunRecord> atSettings(List<RunRecord> runs, TrainingSettings settings) {
+        return runs.stream().map(d -> new RunRecord(d.format(), d.variant(), d.seed(), settings, d.engine(),
+                d.configuration(), d.history(), d.divergence(), d.monteCarlo(), d.batchDependence(), d.layerStats(),
+                d.network(), d.environment(), d.fingerprint(), d.trainingSetAccuracy())).toList();
+    }
+
     /** The runs described in the class comment. */
     public static List<RunRecord> standard() {
         List<RunRecord> runs = new ArrayList<>();
