@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * The new evidence on the seminar's conclusions ({@link Studies#EVIDENCE}): the models as the notebook ran them,
  * Fashion-MNIST, Adam at 3e-4 and 3e-3, each judged by the analysis plan, with Part 4 as the verdicts as intended.
  * Trains every missing run (each dataset with its own images; about 130 runs, hours on two cores), resumes after
- * any stop, and writes each study's folder and the write-up {@code New-evidence.md}. The studies join the main
- * command ({@link Studies#RESULTS}) once their runs are committed.
+ * any stop, and writes each study's folder and the write-ups {@code New-evidence.md} and {@code Fashion-MNIST.md}
+ * (Fashion-MNIST's own, beside MNIST's verdicts). The studies join the main command ({@link Studies#RESULTS}) once
+ * their runs are committed.
  */
 @Command(name = "new-evidence", mixinStandardHelpOptions = true,
         description = "Trains and judges the new evidence: the notebook's models as it ran them, Fashion-MNIST, and "
