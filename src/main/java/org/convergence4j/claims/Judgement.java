@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,6 +50,28 @@ public record Judgement(List<SentenceVerdict> sentences) {
     /** Every claim judged, in order. */
     public List<ClaimVerdict> claims() {
         return sentences.stream().flatMap(s -> s.claims().stream()).toList();
+    }
+
+    /**
+     * The reading of {@code reference} that judges what {@code reading}, one of these readings, judges: of the same
+     * sentence, of the claim at the same place in it, of the same name. Claims are matched by their place, since their
+     * variants' names may differ (DropConnect in one study, DropConnect(hidden=0) in another).
+     *
+     * @return empty if {@code reference} does not judge it, or {@code reading} is not one of these
+     */
+    public Optional<Finding> counterpart(Finding reading, Judgement reference) {
+        for (SentenceVerdict s : sentences) {
+            for (int k = 0; k < s.claims().size(); k++) {
+                if (s.claims().get(k).readings().contains(reading)) {
+                    int place = k;
+                    return reference.sentences.stream().filter(r -> r.sentence().equals(s.sentence())).findFirst()
+                            .filter(r -> r.claims().size() > place)
+                            .flatMap(r -> r.claims().get(place).readings().stream()
+                                    .filter(f -> f.reading().equals(reading.reading())).findFirst());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

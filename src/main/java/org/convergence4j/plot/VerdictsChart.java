@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.convergence4j.claims.Judgement;
 import org.convergence4j.statistics.Finding;
@@ -23,11 +25,22 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The figure that answers the seminar: per unit (pp, epochs, nats, the log₂ ratios of Part 1), every reading of every
  * claim as its 95% interval with its mean, on a row of its own, over a grey band where the claim holds, coloured by
- * the reading's verdict (green supported, vermillion contradicted, grey not resolved); then the train − test gap per
- * epoch of each variant relative to the Baseline's, with its interval as a band; then each variant's test accuracy
- * per epoch with a band of ±1 sd over seeds.
+ * the reading's verdict (green supported, vermillion contradicted, grey not resolved), and, for a study judged beside
+ * a reference (the new evidence beside Part 4), the reference's interval of the same reading just beneath, dashed and
+ * coloured by its own verdict; then the train − test gap per epoch of each variant relative to the Baseline's, with
+ * its interval as a band; then each variant's test accuracy per epoch with a band of ±1 sd over seeds. A variant has
+ * one colour in every panel.
  */
 public final class VerdictsChart {
+
+    /**
+     * The verdicts a study's are drawn beside.
+     *
+     * @param name how the annotations call it, e.g. "Part 4"
+     * @param judgement its verdicts; a reading is matched by {@link Judgement#counterpart}
+     */
+    public record Reference(String name, Judgement judgement) {
+    }
 
     /** Colours of the verdicts. */
     private static final Map<Verdict, Color> COLOURS = Map.of(Verdict.SUPPORTED, new Color(0, 158, 115),
@@ -37,6 +50,8 @@ public final class VerdictsChart {
     private static final int BAND_ALPHA = 45;
     /** The region band's grey. */
     private static final Color REGION = new Color(0, 0, 0, 28);
+    /** How far beneath its reading, in rows, a reference's interval is drawn. */
+    private static final double REFERENCE_OFFSET = 0.24;
     /** Panel size of the figure, large enough for a row per reading. */
     private static final int WIDTH = 900;
     private static final int HEIGHT = 760;
@@ -50,22 +65,27 @@ public final class VerdictsChart {
      * @param judgement the study's verdicts; readings without an interval are left out
      * @param gaps per variant other than the Baseline, its relative gap per epoch ({@link
      *     org.convergence4j.statistics.RelativeGap}); may be empty
-     * @param variants the variants whose test accuracy curves are drawn
+     * @param variants the variants whose test accuracy curves are drawn; their order gives each its colour
+     * @param reference the verdicts to draw beneath each reading, if any
      * @throws IllegalArgumentException if there is nothing to draw
      */
     public static void save(Path file, String title, Judgement judgement, Map<String, List<MeanInterval>> gaps,
-            List<VariantStatistics> variants) {
+            List<VariantStatistics> variants, Optional<Reference> reference) {
         Map<String, List<Finding>> byUnit = new LinkedHashMap<>();
         judgement.readings().stream().filter(f -> f.value().isPresent())
                 .forEach(f -> byUnit.computeIfAbsent(f.unit(), u -> new ArrayList<>()).add(f));
         List<XYChart> panels = new ArrayList<>();
-        byUnit.forEach((unit, findings) -> panels.add(forest(title, unit, findings)));
+        byUnit.forEach((unit, findings) -> panels.add(forest(title, unit, findings, f -> reference.flatMap(r -> judgement
+                .counterpart(f, r.judgement()).filter(c -> c.value().isPresent()).map(c -> Map.entry(r.name(), c))))));
+        Map<String, Color> colours = new LinkedHashMap<>();
+        variants.forEach(v -> colours.put(v.variant(), Charts.PALETTE.get(colours.size() % Charts.PALETTE.size())));
+        gaps.keySet().forEach(k -> colours.putIfAbsent(k, Charts.PALETTE.get(colours.size() % Charts.PALETTE.size())));
         if (gaps.values().stream().anyMatch(g -> !g.isEmpty())) {
-            panels.add(gapPanel(title, gaps));
+            panels.add(gapPanel(title, gaps, colours));
         }
         List<VariantStatistics> drawn = variants.stream().filter(v -> !v.testAccuracyByEpoch().isEmpty()).toList();
         if (!drawn.isEmpty()) {
-            panels.add(curves(title, drawn));
+            panels.add(curves(title, drawn, colours));
         }
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("no reading with an interval and no curve to draw into " + file);
@@ -73,7 +93,11 @@ public final class VerdictsChart {
         PngPanels.save(file, 2, panels);
     }
 
-    private static XYChart forest(String title, String unit, List<Finding> findings) {
+    /**
+     * @param reference of a reading, the reference's name and its reading of the same, if drawn
+     */
+    private static XYChart forest(String title, String unit, List<Finding> findings,
+            Function<Finding, Optional<Map.Entry<String, Finding>>> reference) {
         String axis = unit.isEmpty() ? "abs(log₂ ratio)" : unit;
         XYChart chart = Charts.lineChart(title + ": readings in " + axis + ", 95% intervals", axis, "", WIDTH, HEIGHT);
         chart.getStyler().setLegendVisible(false);
@@ -85,6 +109,9 @@ public final class VerdictsChart {
         for (Finding f : findings) {
             low = Math.min(low, finite(f.hypothesis().low(), low));
             high = Math.max(high, finite(f.hypothesis().high(), high));
+            Optional<MeanInterval> beside = reference.apply(f).map(r -> r.getValue().value().get());
+            low = Math.min(low, beside.map(MeanInterval::low).orElse(low));
+            high = Math.max(high, beside.map(MeanInterval::high).orElse(high));
         }
         double pad = 0.08 * Math.max(high - low, 1e-9);
         double xMin = low - pad;
@@ -108,26 +135,43 @@ public final class VerdictsChart {
             interval.setMarkerColor(colour);
             interval.setLineStyle(new BasicStroke(3f));
             interval.setMarker(SeriesMarkers.CIRCLE);
+            Optional<Map.Entry<String, Finding>> beside = reference.apply(f);
+            if (beside.isPresent()) {
+                drawReference(chart, i, beside.get().getValue(), y - REFERENCE_OFFSET);
+            }
             chart.addAnnotation(new AnnotationText(f.claim() + ": " + f.reading() + " (" + f.verdict().text(f.seeds())
-                    + ")", (xMin + xMax) / 2, y + 0.38, false));
+                    + beside.map(r -> "; " + r.getKey() + ": " + r.getValue().verdict().text(r.getValue().seeds()))
+                            .orElse("") + ")", (xMin + xMax) / 2, y + 0.38, false));
         }
         return chart;
+    }
+
+    /** The reference's interval of reading {@code i}, dashed, coloured by its verdict, at height {@code y}. */
+    private static void drawReference(XYChart chart, int i, Finding reference, double y) {
+        MeanInterval v = reference.value().get();
+        Color colour = COLOURS.getOrDefault(reference.verdict(), Color.GRAY);
+        XYSeries interval = chart.addSeries("reference " + i, new double[] {v.low(), v.mean(), v.high()},
+                new double[] {y, y, y});
+        interval.setLineColor(colour);
+        interval.setMarkerColor(colour);
+        interval.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f));
+        interval.setMarker(SeriesMarkers.DIAMOND);
     }
 
     private static double finite(double bound, double otherwise) {
         return Double.isFinite(bound) ? bound : otherwise;
     }
 
-    private static XYChart gapPanel(String title, Map<String, List<MeanInterval>> gaps) {
+    private static XYChart gapPanel(String title, Map<String, List<MeanInterval>> gaps, Map<String, Color> colours) {
         XYChart chart = Charts.lineChart(title + ": train − test gap relative to the Baseline's, 95% band", "Epochs",
                 "(test − training accuracy) − Baseline's (pp)", WIDTH, HEIGHT);
-        int i = 0;
         for (Map.Entry<String, List<MeanInterval>> e : gaps.entrySet()) {
             List<MeanInterval> g = e.getValue();
             if (g.isEmpty()) {
                 continue;
             }
-            Color colour = Charts.PALETTE.get(i++ % Charts.PALETTE.size());
+            Color colour = colours.get(e.getKey());
             double[] x = IntStream.rangeClosed(1, g.size()).asDoubleStream().toArray();
             Charts.addBandBetween(chart, e.getKey() + " band", x, g.stream().mapToDouble(MeanInterval::low).toArray(),
                     g.stream().mapToDouble(MeanInterval::high).toArray(), colour, BAND_ALPHA);
@@ -140,13 +184,12 @@ public final class VerdictsChart {
         return chart;
     }
 
-    private static XYChart curves(String title, List<VariantStatistics> variants) {
+    private static XYChart curves(String title, List<VariantStatistics> variants, Map<String, Color> colours) {
         XYChart chart = Charts.lineChart(title + ": test accuracy, mean ± sd over seeds", "Epochs", "accuracy (%)",
                 WIDTH, HEIGHT);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        for (int i = 0; i < variants.size(); i++) {
-            VariantStatistics v = variants.get(i);
-            Color colour = Charts.PALETTE.get(i % Charts.PALETTE.size());
+        for (VariantStatistics v : variants) {
+            Color colour = colours.get(v.variant());
             double[] x = IntStream.rangeClosed(1, v.testAccuracyByEpoch().size()).asDoubleStream().toArray();
             List<Spread> byEpoch = v.testAccuracyByEpoch();
             if (byEpoch.get(0).sd().isPresent()) {

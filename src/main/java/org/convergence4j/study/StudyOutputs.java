@@ -59,12 +59,17 @@ public final class StudyOutputs {
     public static Map<Study, StudyReport> writeAll(List<Study> studies, List<RunRecord> stored,
             ResultsLayout layout, Judgement initialization) {
         Judgement earlier = initialization;
+        Optional<VerdictsChart.Reference> intended = Optional.empty();
         Map<Study, StudyReport> results = new LinkedHashMap<>();
         for (Study s : studies) {
             if (s.trains()) {
-                StudyReport r = write(s, stored, layout, earlier);
+                StudyReport r = write(s, stored, layout, earlier,
+                        s.outputs().contains(Output.EVIDENCE) ? intended : Optional.empty());
                 if (!s.outputs().contains(Output.INIT_TRAINING) && !s.outputs().contains(Output.EVIDENCE)) {
                     earlier = r.judgement().withEarlier(earlier); // beside-readings and new evidence judge apart
+                }
+                if (s.outputs().contains(Output.ALL_VERDICTS)) {
+                    intended = Optional.of(new VerdictsChart.Reference(s.name(), r.judgement()));
                 }
                 results.put(s, r);
             }
@@ -78,10 +83,11 @@ public final class StudyOutputs {
      * @param stored stored runs, of this study and perhaps others (those are ignored)
      * @param earlier the verdicts of the studies written before this one in the same command; a study with
      *     {@link Output#ALL_VERDICTS} adds their sentences it does not judge itself
+     * @param intended the verdicts its figure draws its own beside (a study of new evidence: Part 4's), if any
      * @return what the runs say, for the study's write-up
      */
     private static StudyReport write(Study study, List<RunRecord> stored, ResultsLayout layout,
-            Judgement earlier) {
+            Judgement earlier, Optional<VerdictsChart.Reference> intended) {
         String folder = study.folder();
         List<RunRecord> runs = stored.stream()
                 .filter(r -> study.seeds().contains(r.seed()) && r.settings().equals(study.training())).toList();
@@ -139,7 +145,7 @@ public final class StudyOutputs {
                         .forEach(v -> gaps.put(v.key(), RelativeGap.of(own, v, baseline, Comparison.LEVEL)));
             }
             VerdictsChart.save(layout.verdictsFigure(folder), study.training().dataset().toUpperCase(Locale.ROOT),
-                    judgement, gaps, comparison.variants());
+                    judgement, gaps, comparison.variants(), intended);
         }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             if (comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty())) {

@@ -211,8 +211,12 @@ final class EvidenceNotebook {
                     : new TrainingNotebook(s, e.getValue()).variantTable(false).strip() + "\n\n" + verdicts.headline()
                             + "\n\n" + verdicts.table().strip())
                     + "\n\n" + Markdown.figures(layout.notebooks(), List.of(new Markdown.Figure(
-                            layout.verdictsFigure(s.folder()), s.name() + ": every reading against its region, the "
-                                    + "gap relative to the Baseline's, the curves"))).strip());
+                            layout.verdictsFigure(s.folder()), s.name() + ": every reading against its region"
+                                    + reproduction.map(r -> ", and beneath it, dashed, the same reading in "
+                                            + r.getKey().name() + " as intended (" + r.getKey().training().dataset()
+                                            + ", Adam " + Numbers.plain(r.getKey().training().learningRate()) + ")")
+                                            .orElse("")
+                                    + "; the gap relative to the Baseline's; the curves"))).strip());
         }
         return String.join("\n\n", parts);
     }
