@@ -142,12 +142,15 @@ final class EvidenceNotebook {
         return rows.isEmpty() ? "*No verdicts yet.*" : Markdown.table(header, rows);
     }
 
+    /** The study's verdict on {@code sentence}, if it judges it on runs (none when it has no runs yet). */
     private static Optional<SentenceVerdict> sentenceVerdict(StudyReport report, Sentence sentence) {
-        return report.judgement().sentences().stream().filter(v -> v.sentence().equals(sentence.text())).findFirst();
+        return report.judgement().sentences().stream().filter(v -> v.sentence().equals(sentence.text()) && v.seeds() > 0)
+                .findFirst();
     }
 
+    /** The claim at {@code index} of a sentence's verdict, if it is judged on runs. */
     private static Optional<ClaimVerdict> claimVerdict(Optional<SentenceVerdict> sentence, int index) {
-        return sentence.filter(v -> v.claims().size() > index).map(v -> v.claims().get(index));
+        return sentence.filter(v -> v.claims().size() > index).map(v -> v.claims().get(index)).filter(c -> c.seeds() > 0);
     }
 
     /**

@@ -263,8 +263,9 @@ class NotebookWriterTest {
         Study evidence = Studies.AS_RUN.withVariants(Studies.SEMINAR_VARIANTS).withTraining(FakeRuns.SETTINGS)
                 .withSeeds(FakeRuns.SEEDS);
         Study apart = Studies.FASHION_MNIST.withTraining(FakeRuns.SETTINGS).withSeeds(FakeRuns.SEEDS);
+        Study untrained = Studies.ADAM_3E3.withTraining(FakeRuns.SETTINGS).withSeeds(List.of(7L, 8L));
         ResultsLayout layout = ResultsLayout.of(dir.resolve("results"));
-        List<Study> studies = List.of(part4, evidence, apart);
+        List<Study> studies = List.of(part4, evidence, untrained, apart);
         List<Study> written = NotebookWriter.writeAll(studies, StudyOutputs.writeAll(studies, FakeRuns.standard(),
                 layout, Judgement.NONE), Optional.empty(), layout, INVOCATION);
 
@@ -273,8 +274,11 @@ class NotebookWriterTest {
         String intended = "as intended (Part 4: mnist, Adam 0.001)";
         assertFalse(together.contains("{{"), together);
         assertTrue(together.contains("| notebook | sentence or claim | " + intended + " | " + evidence.name() + " | "
-                + apart.name() + " |"), together);
-        assertTrue(together.contains("| 2.3 | *" + Sentence.DROPOUT_BETTER.text() + "* | **"), together);
+                + untrained.name() + " | " + apart.name() + " |"), together);
+        String sentence = together.lines().filter(l -> l.startsWith("| 2.3 | *" + Sentence.DROPOUT_BETTER.text()
+                + "* | **")).findFirst().orElseThrow(() -> new AssertionError(together));
+        assertTrue(sentence.matches(".* \\| \\*\\*[^|]+\\*\\* \\| — \\| \\*\\*[^|]+\\*\\* \\|$"),
+                "a study without runs has a dash, not a verdict at n = 0: " + sentence);
         assertTrue(together.contains("### " + evidence.name()), together);
         assertFalse(together.contains("### " + apart.name()), together);
         assertTrue(together.contains("](" + apart.writeup() + ".md)"), together);
