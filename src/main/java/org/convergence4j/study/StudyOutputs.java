@@ -144,8 +144,12 @@ public final class StudyOutputs {
                 study.variants().stream().filter(v -> !v.equals(baseline))
                         .forEach(v -> gaps.put(v.key(), RelativeGap.of(own, v, baseline, Comparison.LEVEL)));
             }
-            VerdictsChart.save(layout.verdictsFigure(folder), study.training().dataset().toUpperCase(Locale.ROOT),
-                    judgement, gaps, comparison.variants(), intended);
+            // The study and its dataset, so that the figures of studies on one dataset (Part 4, the learning rates)
+            // cannot be mistaken for one another.
+            String dataset = study.training().dataset();
+            String title = study.name().toLowerCase(Locale.ROOT).contains(dataset) ? study.name()
+                    : study.name() + ", " + dataset.toUpperCase(Locale.ROOT);
+            VerdictsChart.save(layout.verdictsFigure(folder), title, judgement, gaps, comparison.variants(), intended);
         }
         if (study.outputs().contains(Output.COMPARISON_FIGURES)) {
             if (comparison.variants().stream().anyMatch(v -> !v.testAccuracyByEpoch().isEmpty())) {

@@ -204,22 +204,24 @@ final class EvidenceNotebook {
         return verdict == Verdict.NOT_RESOLVED ? "not resolved" : verdict.text(0);
     }
 
-    /** Per study: its variants' table, its headline, its readings and its figure. */
+    /** Per study: its variants' table, its headline, its readings and its figure; or that it has no runs yet. */
     private String perStudy() {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<Study, StudyReport> e : own.entrySet()) {
             Study s = e.getKey();
+            if (e.getValue().comparison().variants().isEmpty()) {
+                parts.add("### " + s.name() + "\n\n*No runs yet.*");
+                continue;
+            }
             Verdicts verdicts = new Verdicts(e.getValue().judgement());
-            parts.add("### " + s.name() + "\n\n" + (e.getValue().judgement().sentences().isEmpty() ? "*No runs yet.*"
-                    : new TrainingNotebook(s, e.getValue()).variantTable(false).strip() + "\n\n" + verdicts.headline()
-                            + "\n\n" + verdicts.table().strip())
-                    + "\n\n" + Markdown.figures(layout.notebooks(), List.of(new Markdown.Figure(
-                            layout.verdictsFigure(s.folder()), s.name() + ": every reading against its region"
-                                    + reproduction.map(r -> ", and beneath it, dashed, the same reading in "
-                                            + r.getKey().name() + " as intended (" + r.getKey().training().dataset()
-                                            + ", Adam " + Numbers.plain(r.getKey().training().learningRate()) + ")")
-                                            .orElse("")
-                                    + "; the gap relative to the Baseline's; the curves"))).strip());
+            String caption = s.name() + ": every reading against its region" + reproduction.map(r -> ", and beneath "
+                    + "it, dashed, the same reading in " + r.getKey().name() + " as intended (" + r.getKey().training()
+                    .dataset() + ", Adam " + Numbers.plain(r.getKey().training().learningRate()) + ")").orElse("")
+                    + "; the gap relative to the Baseline's; the curves";
+            parts.add("### " + s.name() + "\n\n" + new TrainingNotebook(s, e.getValue()).variantTable(false).strip()
+                    + "\n\n" + verdicts.headline() + "\n\n" + verdicts.table().strip() + "\n\n" + Markdown.figures(
+                            layout.notebooks(), List.of(new Markdown.Figure(layout.verdictsFigure(s.folder()),
+                                    caption))).strip());
         }
         return String.join("\n\n", parts);
     }
