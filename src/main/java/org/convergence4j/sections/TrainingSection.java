@@ -278,17 +278,19 @@ abstract class TrainingSection implements Callable<Integer> {
     }
 
     /**
-     * The summary of the command's TestNetwork runs {@code runs} and the folder's {@code others} ({@link
-     * #otherStoredRuns}), the command's own first where both have a run.
+     * The summary of the command's TestNetwork runs {@code runs} at the settings of its first compared study (the
+     * learning rates of the new evidence, say, are left out, like Part 1's nets) and the folder's {@code others}
+     * ({@link #otherStoredRuns}), the command's own first where both have a run.
      */
-    private static SummaryFile summary(List<Study> training, List<RunRecord> runs, List<RunRecord> others,
+    static SummaryFile summary(List<Study> training, List<RunRecord> runs, List<RunRecord> others,
             Invocation invocation) {
         List<Study> compared = training.stream().filter(s -> !s.initialization()).toList();
         TrainingSettings settings = compared.isEmpty() ? TrainingSettings.seminar("mnist") : compared.get(0).training();
         Set<Long> seeds = new TreeSet<>();
         compared.forEach(s -> seeds.addAll(s.seeds()));
         Map<RunSpec, RunRecord> all = new LinkedHashMap<>();
-        runs.stream().filter(r -> testNetwork(r.variant())).forEach(r -> all.put(r.spec(), r));
+        runs.stream().filter(r -> testNetwork(r.variant()) && r.settings().equals(settings))
+                .forEach(r -> all.put(r.spec(), r));
         others.forEach(r -> all.putIfAbsent(r.spec(), r));
         Set<Variant> variants = new LinkedHashSet<>();
         compared.forEach(s -> variants.addAll(s.variants()));

@@ -10,6 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.convergence4j.data.MnistFixture;
+import org.convergence4j.persistence.SummaryFile;
+import org.convergence4j.study.Studies;
+import org.convergence4j.study.Study;
+import org.convergence4j.train.FakeRuns;
+import org.convergence4j.train.RunRecord;
+import org.convergence4j.train.TrainingSettings;
+import org.convergence4j.writeups.Invocation;
 import org.convergence4j.persistence.ResultsLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +92,24 @@ class TrainingSectionTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("LayerNorm seed 1: trained"), r.out());
         assertFalse((r.out() + r.err()).contains("Added differentiated op"), r.out());
+    }
+
+    /**
+     * summary.json holds the runs at the reference settings only: the command's runs of a study at another learning
+     * rate, with the same variants and seeds, are not mixed into them.
+     */
+    @Test
+    void theSummaryLeavesOutTheCommandsRunsAtOtherSettings() {
+        Study part4 = Studies.PART4.withTraining(FakeRuns.SETTINGS).withSeeds(FakeRuns.SEEDS);
+        TrainingSettings other = FakeRuns.SETTINGS.withLearningRate(FakeRuns.SETTINGS.learningRate() / 3);
+        Study slower = Studies.ADAM_3E4.withTraining(other).withSeeds(FakeRuns.SEEDS);
+        List<RunRecord> runs = new ArrayList<>(FakeRuns.standard());
+        runs.addAll(FakeRuns.atSettings(FakeRuns.standard(), other));
+
+        SummaryFile summary = TrainingSection.summary(List.of(part4, slower), runs, List.of(),
+                new Invocation("mvn a", "mvn b"));
+
+        assertEquals(FakeRuns.SETTINGS.learningRate(), summary.configuration().lr());
+        summary.variants().values().forEach(v -> assertEquals(FakeRuns.SEEDS, v.seeds(), v.description()));
     }
 }
