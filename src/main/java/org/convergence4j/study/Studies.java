@@ -154,8 +154,7 @@ public final class Studies {
      * evidence whose runs are all committed. A study joins when its runs do, so that the main command on a fresh
      * clone only reuses stored runs; the section {@code NewEvidence} trains them before.
      */
-    public static final List<Study> RESULTS = Stream.concat(SEMINAR.stream(), Stream.of(AS_RUN, ADAM_3E4, ADAM_3E3))
-            .toList();
+    public static final List<Study> RESULTS = Stream.concat(SEMINAR.stream(), EVIDENCE.stream()).toList();
 
     /** Every study of the analysis plan: the reproduction, then the new evidence. */
     public static final List<Study> PLANNED = Stream.concat(SEMINAR.stream(), EVIDENCE.stream()).toList();
