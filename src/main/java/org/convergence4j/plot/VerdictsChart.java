@@ -20,6 +20,7 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -127,17 +128,11 @@ public final class VerdictsChart {
             region.setLineColor(REGION);
             region.setLineStyle(new BasicStroke(16f));
             region.setMarker(SeriesMarkers.NONE);
-            MeanInterval v = f.value().get();
-            Color colour = COLOURS.getOrDefault(f.verdict(), Color.GRAY);
-            XYSeries interval = chart.addSeries("interval " + i, new double[] {v.low(), v.mean(), v.high()},
-                    new double[] {y, y, y});
-            interval.setLineColor(colour);
-            interval.setMarkerColor(colour);
-            interval.setLineStyle(new BasicStroke(3f));
-            interval.setMarker(SeriesMarkers.CIRCLE);
+            drawInterval(chart, "interval " + i, f, y, new BasicStroke(3f), SeriesMarkers.CIRCLE);
             Optional<Map.Entry<String, Finding>> beside = reference.apply(f);
             if (beside.isPresent()) {
-                drawReference(chart, i, beside.get().getValue(), y - REFERENCE_OFFSET);
+                drawInterval(chart, "reference " + i, beside.get().getValue(), y - REFERENCE_OFFSET, new BasicStroke(2f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), SeriesMarkers.DIAMOND);
             }
             chart.addAnnotation(new AnnotationText(f.claim() + ": " + f.reading() + " (" + f.verdict().text(f.seeds())
                     + beside.map(r -> "; " + r.getKey() + ": " + r.getValue().verdict().text(r.getValue().seeds()))
@@ -146,17 +141,16 @@ public final class VerdictsChart {
         return chart;
     }
 
-    /** The reference's interval of reading {@code i}, dashed, coloured by its verdict, at height {@code y}. */
-    private static void drawReference(XYChart chart, int i, Finding reference, double y) {
-        MeanInterval v = reference.value().get();
-        Color colour = COLOURS.getOrDefault(reference.verdict(), Color.GRAY);
-        XYSeries interval = chart.addSeries("reference " + i, new double[] {v.low(), v.mean(), v.high()},
-                new double[] {y, y, y});
+    /** The 95% interval and mean of {@code reading} at height {@code y}, coloured by its verdict. */
+    private static void drawInterval(XYChart chart, String name, Finding reading, double y, BasicStroke stroke,
+            Marker marker) {
+        MeanInterval v = reading.value().get();
+        Color colour = COLOURS.getOrDefault(reading.verdict(), Color.GRAY);
+        XYSeries interval = chart.addSeries(name, new double[] {v.low(), v.mean(), v.high()}, new double[] {y, y, y});
         interval.setLineColor(colour);
         interval.setMarkerColor(colour);
-        interval.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
-        interval.setMarker(SeriesMarkers.DIAMOND);
+        interval.setLineStyle(stroke);
+        interval.setMarker(marker);
     }
 
     private static double finite(double bound, double otherwise) {
