@@ -82,6 +82,11 @@ final class EvidenceNotebook {
                 + t.batchSize();
     }
 
+    /** The reproduction's dataset and Adam's rate, as its column and its dashed intervals are named. */
+    private static String datasetAndRate(TrainingSettings t) {
+        return t.dataset() + ", Adam " + Numbers.plain(t.learningRate());
+    }
+
     /** Links to the write-ups of the command's other studies of new evidence, or nothing. */
     private String otherWriteups() {
         List<String> links = all.keySet().stream().filter(s -> !own.containsKey(s)).map(Study::writeup).distinct()
@@ -98,8 +103,7 @@ final class EvidenceNotebook {
         List<String> header = new ArrayList<>(List.of("notebook", "sentence or claim"));
         List<StudyReport> columns = new ArrayList<>();
         reproduction.ifPresent(r -> {
-            header.add("as intended (Part 4: " + r.getKey().training().dataset() + ", Adam "
-                    + Numbers.plain(r.getKey().training().learningRate()) + ")");
+            header.add("as intended (Part 4: " + datasetAndRate(r.getKey().training()) + ")");
             columns.add(r.getValue());
         });
         studies.forEach((s, r) -> {
@@ -215,8 +219,8 @@ final class EvidenceNotebook {
             }
             Verdicts verdicts = new Verdicts(e.getValue().judgement());
             String caption = s.name() + ": every reading against its region" + reproduction.map(r -> ", and beneath "
-                    + "it, dashed, the same reading in " + r.getKey().name() + " as intended (" + r.getKey().training()
-                    .dataset() + ", Adam " + Numbers.plain(r.getKey().training().learningRate()) + ")").orElse("")
+                    + "it, dashed, the same reading in " + r.getKey().name() + " as intended ("
+                    + datasetAndRate(r.getKey().training()) + ")").orElse("")
                     + "; the gap relative to the Baseline's; the curves";
             parts.add("### " + s.name() + "\n\n" + new TrainingNotebook(s, e.getValue()).variantTable(false).strip()
                     + "\n\n" + verdicts.headline() + "\n\n" + verdicts.table().strip() + "\n\n" + Markdown.figures(
